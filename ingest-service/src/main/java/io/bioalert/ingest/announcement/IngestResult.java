@@ -1,0 +1,5 @@
+package io.bioalert.ingest.announcement;
+
+/** The answer to a push: the announcement's id, and whether the story was already known. */
+public record IngestResult(String id, boolean duplicate) {
+}
