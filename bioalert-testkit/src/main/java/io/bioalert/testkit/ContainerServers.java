@@ -13,6 +13,25 @@ final class ContainerServers {
     }
 
     static Infrastructure start() {
+        return withOwnClassLoader(ContainerServers::startContainers);
+    }
+
+    /**
+     * Testcontainers finds its Docker strategies through the context class loader; under {@code @QuarkusTest}
+     * that is Quarkus's own, which sees a second copy of the classes ("not a subtype"). Use ours.
+     */
+    static <T> T withOwnClassLoader(java.util.function.Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ContainerServers.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static Infrastructure startContainers() {
         KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
         PostgreSQLContainer postgresContainer = new PostgreSQLContainer(POSTGRES_IMAGE);
         kafka.start();

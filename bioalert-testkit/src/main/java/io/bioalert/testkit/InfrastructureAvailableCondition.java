@@ -22,11 +22,13 @@ public final class InfrastructureAvailableCondition implements ExecutionConditio
 
     private static synchronized boolean dockerAvailable() {
         if (dockerAvailable == null) {
-            try {
-                dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
-            } catch (RuntimeException | LinkageError e) {
-                dockerAvailable = false;
-            }
+            dockerAvailable = ContainerServers.withOwnClassLoader(() -> {
+                try {
+                    return DockerClientFactory.instance().isDockerAvailable();
+                } catch (RuntimeException | LinkageError e) {
+                    return false;
+                }
+            });
         }
         return dockerAvailable;
     }
