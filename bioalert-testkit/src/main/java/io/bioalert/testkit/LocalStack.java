@@ -13,9 +13,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The servers of a local run, in one JVM: Kafka broker, PostgreSQL with a database per service, an SMTP
- * server, and a small page listing the mail it captured. Used by {@code bin/bioalert-local}.
+ * server, and a small page listing the mail and webhooks it captured. Used by {@code bin/bioalert-local}.
  *
- * <p>Arguments: {@code envFile pgPort smtpPort mailUiPort}. Writes the addresses the services need to
+ * <p>Arguments: {@code envFile pgPort smtpPort captureUiPort}. Writes the addresses the services need to
  * {@code envFile} once everything is up, then runs until the JVM is told to stop.
  */
 public final class LocalStack {
@@ -30,7 +30,7 @@ public final class LocalStack {
         kafka.createTopics(3, Infrastructure.TOPICS);
         PostgresServer postgres = PostgresServer.startEmbedded(pgPort);
         SmtpServer smtp = SmtpServer.start(smtpPort);
-        HttpServer mailUi = startMailUi(smtp, mailUiPort);
+        HttpServer mailUi = startCaptureUi(smtp, mailUiPort);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -48,6 +48,7 @@ public final class LocalStack {
                 "SMTP_HOST=" + smtp.host(),
                 "SMTP_PORT=" + smtp.port(),
                 "MAIL_UI=http://localhost:" + mailUi.getAddress().getPort() + "/",
+                "WEBHOOK_CAPTURE_URL=http://127.0.0.1:" + mailUi.getAddress().getPort() + "/webhooks",
                 "");
         Path tmp = envFile.resolveSibling(envFile.getFileName() + ".tmp");
         Files.writeString(tmp, env);
@@ -56,8 +57,26 @@ public final class LocalStack {
         stopped.await();
     }
 
-    private static HttpServer startMailUi(SmtpServer smtp, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 20);
+    private static final int MAX_WEBHOOKS_KEPT = 1000;
+    private static final java.util.Deque<String> WEBHOOKS = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+    private static HttpServer startCaptureUi(SmtpServer smtp, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server.createContext("/webhooks", exchange -> {
+            try (exchange) {
+                if ("POST".equals(exchange.getRequestMethod())) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    WEBHOOKS.addFirst(exchange.getRequestURI() + "\n" + exchange.getRequestHeaders().entrySet()
+                            + "\n\n" + body);
+                    while (WEBHOOKS.size() > MAX_WEBHOOKS_KEPT) {
+                        WEBHOOKS.removeLast();
+                    }
+                    send(exchange, "application/json", "{\"ok\":true}");
+                } else {
+                    send(exchange, "text/plain; charset=utf-8", String.join("\n\n----\n\n", WEBHOOKS));
+                }
+            }
+        });
         server.createContext("/", exchange -> {
             try (exchange) {
                 String path = exchange.getRequestURI().getPath();
@@ -68,14 +87,16 @@ public final class LocalStack {
                     messages[n].writeTo(raw);
                     send(exchange, "text/plain; charset=utf-8", raw.toString(StandardCharsets.UTF_8));
                 } else {
-                    StringBuilder html = new StringBuilder("<!doctype html><title>BioAlert captured mail</title>"
-                            + "<h1>Captured mail (" + messages.length + ")</h1><ol start=0>");
+                    StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8>"
+                            + "<title>BioAlert local capture</title><h1>Captured mail (" + messages.length + ")</h1><ol start=0>");
                     for (int i = 0; i < messages.length; i++) {
                         html.append("<li><a href=\"/messages/").append(i).append("\">")
                                 .append(escape(messages[i].getSubject())).append("</a> to ")
                                 .append(escape(String.join(", ", messages[i].getHeader("To")))).append("</li>");
                     }
-                    send(exchange, "text/html; charset=utf-8", html.append("</ol>").toString());
+                    html.append("</ol><h1>Captured webhooks (").append(WEBHOOKS.size())
+                            .append(")</h1><p><a href=\"/webhooks\">all, newest first</a></p>");
+                    send(exchange, "text/html; charset=utf-8", html.toString());
                 }
             } catch (Exception e) {
                 send(exchange, "text/plain", "error: " + e.getMessage());

@@ -1,0 +1,138 @@
+package io.bioalert.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One BioAlert service as its own JVM, started from the jar the build packaged, configured only by
+ * environment variables (as in docker-compose). Its output goes to a log file under target/.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String module;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+
+    ServiceProcess(String module, Map<String, String> env) {
+        this.module = module;
+        this.port = freePort();
+        this.env = env;
+    }
+
+    static Path projectRoot() {
+        return Path.of(System.getProperty("bioalert.root", "..")).toAbsolutePath().normalize();
+    }
+
+    ServiceProcess start() {
+        Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
+        }
+        Path log = projectRoot().resolve("bioalert-e2e/target").resolve(module + ".log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            pb.environment().put(portVariable(), String.valueOf(port));
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + module, e);
+        }
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Kills the JVM without letting it shut down: what a crash or an OOM kill does. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + process.exitValue() + ", see its log");
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(module + " was not ready within " + timeout);
+    }
+
+    private String portVariable() {
+        return switch (module) {
+            case "ingest-service" -> "INGEST_PORT";
+            case "classifier-service" -> "CLASSIFIER_PORT";
+            case "notify-service" -> "NOTIFY_PORT";
+            default -> throw new IllegalArgumentException(module);
+        };
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

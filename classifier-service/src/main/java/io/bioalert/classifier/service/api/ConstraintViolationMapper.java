@@ -1,0 +1,44 @@
+package io.bioalert.classifier.service.api;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+
+/** Answers an invalid request with 400 and the offending field by its JSON name. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    public record FieldError(String field, String message) {
+    }
+
+    public record ErrorBody(String error, List<FieldError> fields) {
+    }
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+        List<FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        String summary = fields.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return Response.status(400).entity(new ErrorBody("invalid request: " + summary, fields)).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String name = "request";
+        boolean first = true;
+        for (Path.Node node : v.getPropertyPath()) {
+            // The path starts with the method and parameter ("push.request"); what follows is the JSON field.
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                name = first ? node.getName() : name + "." + node.getName();
+                first = false;
+            }
+        }
+        return name;
+    }
+}
