@@ -19,8 +19,8 @@ import java.util.function.Function;
  */
 public final class HttpSink implements AutoCloseable {
 
-    /** One request as received. Header names are lower case. */
-    public record Request(String method, String path, Map<String, String> headers, String body) {
+    /** One request as received, with {@link System#nanoTime()} at arrival. Header names are lower case. */
+    public record Request(String method, String path, Map<String, String> headers, String body, long receivedAtNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -80,7 +80,7 @@ public final class HttpSink implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    headers, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    headers, new String(in.readAllBytes(), StandardCharsets.UTF_8), System.nanoTime());
             requests.add(request);
             Response response = responder.apply(request);
             byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);

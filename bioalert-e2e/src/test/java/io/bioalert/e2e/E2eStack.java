@@ -1,0 +1,56 @@
+package io.bioalert.e2e;
+
+import io.bioalert.testkit.HttpSink;
+import io.bioalert.testkit.Infrastructure;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole system for the end-to-end tests: the shared real servers, a webhook receiver, and the three
+ * services as separate processes configured only by environment variables. Started once per test JVM.
+ */
+final class E2eStack {
+
+    private static E2eStack shared;
+
+    final Infrastructure infra = Infrastructure.shared();
+    final HttpSink webhooks = HttpSink.start();
+    final Map<String, String> env = new HashMap<>();
+    final ServiceProcess ingest;
+    final ServiceProcess classifier;
+    ServiceProcess notify;
+
+    private E2eStack() {
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
+        env.put("INGEST_DB_URL", infra.postgres().jdbcUrl("e2e_ingest"));
+        env.put("NOTIFY_DB_URL", infra.postgres().jdbcUrl("e2e_notify"));
+        env.put("DB_USER", infra.postgres().user());
+        env.put("DB_PASSWORD", infra.postgres().password());
+        env.put("SMTP_HOST", infra.smtp().host());
+        env.put("SMTP_PORT", String.valueOf(infra.smtp().port()));
+        env.put("BIOALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1,localhost");
+        ingest = new ServiceProcess("ingest-service", env).start();
+        classifier = new ServiceProcess("classifier-service", env).start();
+        notify = new ServiceProcess("notify-service", env).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    }
+
+    static synchronized E2eStack get() {
+        if (shared == null) {
+            shared = new E2eStack();
+        }
+        return shared;
+    }
+
+    /** A fresh notify-service process on the same database and consumer group, as after a crash. */
+    void replaceNotify() {
+        notify = new ServiceProcess("notify-service", env).start();
+    }
+
+    private void stop() {
+        notify.close();
+        classifier.close();
+        ingest.close();
+        webhooks.close();
+    }
+}
