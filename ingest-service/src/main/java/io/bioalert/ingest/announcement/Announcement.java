@@ -1,5 +1,6 @@
 package io.bioalert.ingest.announcement;
 
+import io.bioalert.ingest.dedup.Fingerprint;
 import io.bioalert.model.RawAnnouncement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A stored announcement. {@code publishedToKafkaAt} stays null until the record is acknowledged by the
@@ -40,8 +43,30 @@ public class Announcement extends PanacheEntityBase {
     @Column(name = "published_to_kafka_at")
     public Instant publishedToKafkaAt;
 
-    public RawAnnouncement toRaw() {
-        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, title, body, url,
-                url == null ? List.of() : List.of(url), publishedAt, source, ingestedAt);
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    public byte[] minhash;
+
+    @Column(name = "token_count")
+    public Integer tokenCount;
+
+    void setFingerprint(Fingerprint fp) {
+        contentHash = fp.contentHash();
+        minhash = fp.minhashBytes();
+        tokenCount = fp.tokens();
+    }
+
+    public RawAnnouncement toRaw(List<String> urls) {
+        List<String> all = urls == null || urls.isEmpty() ? (url == null ? List.of() : List.of(url)) : urls;
+        return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, title, body, url, all, publishedAt, source,
+                ingestedAt);
+    }
+
+    /** The wire form of each announcement with every URL it was seen at (call inside a transaction). */
+    public static List<RawAnnouncement> toRaw(Collection<Announcement> announcements) {
+        Map<String, List<String>> urls = AnnouncementUrl.forAnnouncements(
+                announcements.stream().map(a -> a.id).toList());
+        return announcements.stream().map(a -> a.toRaw(urls.get(a.id))).toList();
     }
 }

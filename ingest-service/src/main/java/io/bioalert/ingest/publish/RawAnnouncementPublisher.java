@@ -1,6 +1,7 @@
 package io.bioalert.ingest.publish;
 
 import io.bioalert.ingest.announcement.Announcement;
+import io.bioalert.ingest.config.IngestConfig;
 import io.bioalert.model.RawAnnouncement;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,14 +25,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class RawAnnouncementPublisher {
 
-    private static final Duration SWEEP_GRACE = Duration.ofSeconds(5);
-
     private final MutinyEmitter<RawAnnouncement> emitter;
     private final Counter published;
     private final Counter failures;
 
-    RawAnnouncementPublisher(@Channel(Channels.RAW_OUT) MutinyEmitter<RawAnnouncement> emitter, MeterRegistry registry) {
+    private final Duration sweepGrace;
+
+    RawAnnouncementPublisher(@Channel(Channels.RAW_OUT) MutinyEmitter<RawAnnouncement> emitter, MeterRegistry registry,
+            IngestConfig config) {
         this.emitter = emitter;
+        this.sweepGrace = config.publish().sweepGrace();
         this.published = registry.counter("bioalert.ingest.published");
         this.failures = registry.counter("bioalert.ingest.publish.failures");
     }
@@ -52,12 +55,13 @@ public class RawAnnouncementPublisher {
         }
     }
 
-    @Scheduled(every = "${bioalert.publish.sweep-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bioalert.publish.sweep-every:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void republishUnpublished() {
-        List<RawAnnouncement> pending = QuarkusTransaction.requiringNew().call(() -> Announcement
+        // The grace period leaves a just-stored announcement to the thread that stored it and is publishing it.
+        List<RawAnnouncement> pending = QuarkusTransaction.requiringNew().call(() -> Announcement.toRaw(Announcement
                 .<Announcement>find("publishedToKafkaAt is null and ingestedAt < ?1 order by ingestedAt",
-                        Instant.now().minus(SWEEP_GRACE))
-                .page(0, 500).list().stream().map(Announcement::toRaw).toList());
+                        Instant.now().minus(sweepGrace))
+                .page(0, 500).list()));
         for (RawAnnouncement a : pending) {
             if (!publish(a)) {
                 return;

@@ -1,0 +1,82 @@
+package io.bioalert.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Business settings of ingest-service; every one has a default that suits production. */
+@ConfigMapping(prefix = "bioalert")
+public interface IngestConfig {
+
+    Publish publish();
+
+    Fetch fetch();
+
+    Poll poll();
+
+    @io.smallrye.config.WithName("import")
+    Import fileImport();
+
+    interface Publish {
+        /** How old an unpublished row must be before the sweep takes it from the thread that stored it. */
+        @WithDefault("5s")
+        Duration sweepGrace();
+    }
+
+    interface Fetch {
+        /** Names the project, so site owners know who fetches and why. */
+        @WithDefault("BioAlert-Ingest/0.1 (open-source biopharma news alerting; polite feed reader)")
+        String userAgent();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Whole request, headers and body: a slow server fails this source only. */
+        @WithDefault("20s")
+        Duration requestTimeout();
+
+        /** Minimum gap between two requests to one host from this instance. */
+        @WithDefault("2s")
+        Duration politenessDelay();
+
+        @WithDefault("5000000")
+        int maxBytes();
+    }
+
+    interface Poll {
+        /** Scheduler tick (read by {@code PollScheduler}'s @Scheduled): how soon a due source is noticed; "off" disables. */
+        @WithDefault("30s")
+        String tick();
+
+        /** Interval of a new source when the request names none. */
+        @WithDefault("15m")
+        Duration defaultInterval();
+
+        /** Failures in a row after which a source is marked FAILING. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** Upper bound of the exponential backoff after errors. */
+        @WithDefault("6h")
+        Duration maxBackoff();
+
+        /** Sources one scheduler tick claims. */
+        @WithDefault("10")
+        int batch();
+
+        /** Articles a listing page may fetch per poll. */
+        @WithDefault("20")
+        int listingMaxArticles();
+    }
+
+    interface Import {
+        /** Folder watched for .txt, .html, .eml and .json files; none by default. */
+        Optional<Path> folder();
+
+        /** Folder scan period (read by {@code FolderImporter}'s @Scheduled); "off" disables. */
+        @WithDefault("30s")
+        String scanEvery();
+    }
+}

@@ -1,0 +1,114 @@
+package io.bioalert.ingest.feed;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.clean.CleanedText;
+import io.bioalert.ingest.clean.HtmlCleaner;
+import io.bioalert.ingest.source.SourceFormatException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * RSS (0.9x, 1.0, 2.0) and Atom (0.3, 1.0) through ROME: each entry becomes a cleaned {@link Story}.
+ * The date comes from the entry's published or updated field, else from its text.
+ */
+public final class FeedReader {
+
+    private FeedReader() {
+    }
+
+    public static List<Story> read(byte[] xml, String feedUrl, String sourceName) throws SourceFormatException {
+        SyndFeed feed;
+        try {
+            SyndFeedInput input = new SyndFeedInput();
+            // Feeds are untrusted input: no DTDs, so no external entities.
+            input.setAllowDoctypes(false);
+            feed = input.build(new XmlReader(new ByteArrayInputStream(xml)));
+        } catch (FeedException | IOException | IllegalArgumentException e) {
+            throw new SourceFormatException("not a readable RSS/Atom feed: " + rootMessage(e), e);
+        }
+        List<Story> stories = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            Story story = toStory(entry, feedUrl, sourceName);
+            if (story != null) {
+                stories.add(story);
+            }
+        }
+        return stories;
+    }
+
+    private static Story toStory(SyndEntry entry, String feedUrl, String sourceName) {
+        String title = entry.getTitle() == null ? null : HtmlCleaner.cleanFragment(entry.getTitle(), null).body();
+        String html = content(entry);
+        CleanedText cleaned = HtmlCleaner.cleanFragment(html, title);
+        String body = cleaned.isEmpty() ? title : cleaned.body();
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        LocalDate date = toDate(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
+        return new Story(cleaned.title() != null ? cleaned.title() : title, body, link(entry, feedUrl),
+                date != null ? date : cleaned.publishedAt(), sourceName);
+    }
+
+    /** Full content when the feed has it (Atom content, RSS content:encoded), else the summary. */
+    private static String content(SyndEntry entry) {
+        StringBuilder sb = new StringBuilder();
+        for (SyndContent c : entry.getContents()) {
+            if (c.getValue() != null) {
+                sb.append(c.getValue()).append('\n');
+            }
+        }
+        if (sb.isEmpty() && entry.getDescription() != null && entry.getDescription().getValue() != null) {
+            sb.append(entry.getDescription().getValue());
+        }
+        return sb.toString();
+    }
+
+    private static String link(SyndEntry entry, String feedUrl) {
+        String link = entry.getLink();
+        if (link == null) {
+            for (SyndLink l : entry.getLinks()) {
+                if (l.getRel() == null || "alternate".equals(l.getRel())) {
+                    link = l.getHref();
+                    break;
+                }
+            }
+        }
+        if (link == null && entry.getUri() != null && entry.getUri().startsWith("http")) {
+            link = entry.getUri();
+        }
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            URI resolved = feedUrl == null ? URI.create(link.strip()) : URI.create(feedUrl).resolve(link.strip());
+            return "http".equals(resolved.getScheme()) || "https".equals(resolved.getScheme()) ? resolved.toString() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate toDate(Date date) {
+        return date == null ? null : date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
