@@ -32,7 +32,8 @@ final class ContainerServers {
     }
 
     private static Infrastructure startContainers() {
-        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
+                .withEnv("KAFKA_MESSAGE_MAX_BYTES", String.valueOf(EmbeddedKafka.MAX_MESSAGE_BYTES));
         PostgreSQLContainer postgresContainer = new PostgreSQLContainer(POSTGRES_IMAGE);
         kafka.start();
         postgresContainer.start();

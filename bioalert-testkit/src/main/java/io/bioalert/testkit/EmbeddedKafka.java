@@ -15,6 +15,9 @@ import org.apache.kafka.server.common.MetadataVersion;
 /** A real Apache Kafka broker in KRaft mode (one combined node) running inside this JVM. */
 public final class EmbeddedKafka implements AutoCloseable {
 
+    /** Announcements may carry up to a million characters of text: up to 8 MiB a record, as in production. */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
     private final KafkaClusterTestKit cluster;
 
     private EmbeddedKafka(KafkaClusterTestKit cluster) {
@@ -40,6 +43,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("share.coordinator.state.topic.min.isr", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    .setConfigProp("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES))
                     .setConfigProp("auto.create.topics.enable", "true")
                     .build();
             cluster.format();

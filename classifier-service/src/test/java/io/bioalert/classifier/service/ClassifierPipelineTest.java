@@ -72,12 +72,12 @@ class ClassifierPipelineTest {
         String noBody = "t-" + UUID.randomUUID();
         kafka.send(Topics.RAW, noBody, "{\"schemaVersion\":1,\"id\":\"" + noBody + "\",\"title\":\"only a title\"}");
         String tooLong = "t-" + UUID.randomUUID();
-        kafka.send(Topics.RAW, tooLong, rawJson(tooLong, null, "x".repeat(250_000)));
+        kafka.send(Topics.RAW, tooLong, rawJson(tooLong, null, "x".repeat(1_000_001)));
 
         assertThat(header(last(kafka.readUntil(Topics.RAW_DLQ, WAIT, r -> noBody.equals(r.key()))),
                 "dead-letter-reason")).contains("body is missing");
         assertThat(header(last(kafka.readUntil(Topics.RAW_DLQ, WAIT, r -> tooLong.equals(r.key()))),
-                "dead-letter-reason")).contains("250000 characters");
+                "dead-letter-reason")).contains("1000001 characters");
     }
 
     private String rawJson(String id, String title, String body) {
