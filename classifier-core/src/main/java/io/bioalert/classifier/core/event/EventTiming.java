@@ -1,0 +1,127 @@
+package io.bioalert.classifier.core.event;
+
+import io.bioalert.classifier.core.doc.Doc;
+import io.bioalert.classifier.core.lexicon.Cue;
+import io.bioalert.classifier.core.lexicon.Kind;
+import io.bioalert.classifier.core.text.DateMention;
+import java.time.LocalDate;
+
+/**
+ * Reads whether an event is told as history.
+ *
+ * <p>Strong signs ("Previously", "to date", "had been", a date clearly before the announcement, a paragraph
+ * opened by "Previously") always make it history. Weak signs ("after X", "following X", "While X ...",
+ * possession of a designation) make it history unless it is the headline's own event.
+ */
+final class EventTiming {
+    /** Slack for "On December 14, ... announced" in a story dated December 15. */
+    private static final int SLACK_DAYS = 14;
+
+    private static final java.util.Set<String> PAST_LEADS = java.util.Set.of("in", "since", "this", "last", "(",
+            "early", "late", "mid", "back", "during", ",");
+
+    private EventTiming() {
+    }
+
+    static boolean strongHistory(Doc doc, Candidate c) {
+        int start = doc.sentenceStart(c.anchorFrom);
+        int h = doc.matches.lastCueEnd(Cue.HISTORY, start, c.anchorFrom);
+        if (h >= 0 && doc.matches.lastCueEnd(Cue.CURRENT, h + 1, c.anchorFrom) < 0) {
+            return true;
+        }
+        return pastDate(doc, c) || historyParagraph(doc, c.anchorFrom);
+    }
+
+    static boolean weakHistory(Doc doc, Candidate c) {
+        if (c.possession || afterCue(doc, c.first())) {
+            return true;
+        }
+        int s = doc.sentenceStart(c.anchorFrom);
+        if (doc.matches.cueStartsAt(Cue.CONCESSIVE, s)) {
+            for (int t = s; t < c.anchorFrom; t++) {
+                if (doc.tokens.isPunct(t, ',')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** An AFTER cue shortly before the event, not counting the words of an agency name in between. */
+    static boolean afterCue(Doc doc, int first) {
+        int start = doc.sentenceStart(first);
+        int counted = 0;
+        for (int k = first - 1; k >= start && counted <= 6; k--) {
+            if (doc.matches.cueEndsAt(Cue.AFTER, k)) {
+                return true;
+            }
+            if (doc.matches.at(Kind.AGENCY, k) == null && doc.matches.at(Kind.COUNTRY, k) == null) {
+                counted++;
+            }
+        }
+        return false;
+    }
+
+    /** The date nearest the event in its sentence lies clearly before the announcement. */
+    static boolean pastDate(Doc doc, Candidate c) {
+        DateMention d = nearestDate(doc, c);
+        if (d == null) {
+            return false;
+        }
+        if (doc.date == null || doc.date.year() == 0) {
+            // Without a reference, "in March 2021", "(August 2024)", "this July" read as background; "by June"
+            // or "a PDUFA date of August 2026" look ahead.
+            return !d.hasDay() && d.from() > 0 && PAST_LEADS.contains(doc.tokens.norm(d.from() - 1));
+        }
+        LocalDate ref = LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
+        return d.before(ref, SLACK_DAYS);
+    }
+
+    private static DateMention nearestDate(Doc doc, Candidate c) {
+        return c.date;
+    }
+
+    /**
+     * Gives each date to the event it qualifies. English writes the date after the event ("granted BTD on
+     * November 4, 2023, and received Priority Review on August 28, 2025"), so a date belongs to the nearest
+     * event before it in its sentence; a date that opens a sentence ("In 2019, the FDA granted ...") belongs
+     * to the first event after it.
+     */
+    static void assignDates(Doc doc, java.util.List<Candidate> cs) {
+        java.util.Map<Integer, java.util.List<Candidate>> bySentence = new java.util.HashMap<>();
+        for (Candidate c : cs) {
+            bySentence.computeIfAbsent(c.sentence, k -> new java.util.ArrayList<>()).add(c);
+        }
+        for (DateMention d : doc.dates) {
+            if (d.from() < 0) {
+                continue;
+            }
+            int s = doc.sentenceOf(d.from());
+            Candidate before = null;
+            Candidate after = null;
+            for (Candidate c : bySentence.getOrDefault(s, java.util.List.of())) {
+                if (c.last() <= d.from()) {
+                    before = c;
+                } else if (after == null && c.first() >= d.to()) {
+                    after = c;
+                }
+            }
+            Candidate owner = before != null ? before : after;
+            if (owner == null) {
+                continue;
+            }
+            for (Candidate c : bySentence.get(s)) {
+                if (c.anchorFrom == owner.anchorFrom && c.type.equals(owner.type) && c.date == null) {
+                    c.date = d; // copies made for coordinated agencies share it
+                }
+            }
+        }
+    }
+
+    /** A paragraph that opens with "Previously," tells history to its end. */
+    private static boolean historyParagraph(Doc doc, int token) {
+        int p = doc.layout.paragraphStart(token);
+        return doc.matches.cueStartsAt(Cue.HISTORY, p) && doc.sentenceOf(p) != doc.sentenceOf(token);
+    }
+}

@@ -1,0 +1,185 @@
+package io.bioalert.classifier.core.modality;
+
+import io.bioalert.classifier.core.doc.Doc;
+import io.bioalert.classifier.core.drug.DrugMention;
+import io.bioalert.classifier.core.drug.Drugs;
+import io.bioalert.classifier.core.drug.Scope;
+import io.bioalert.classifier.core.lexicon.Cue;
+import io.bioalert.classifier.core.lexicon.Kind;
+import io.bioalert.classifier.core.match.Match;
+import io.bioalert.model.ModalityTag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags the most specific modality of the announced drug(s).
+ *
+ * <p>Modality words count in the opening (headline zone and first paragraph) and in sentences that name an
+ * announced drug, outside prior-therapy and comparator contexts; the dictionary or INN stem of an announced
+ * drug adds its modality ("-mab" antibody). A more specific tag then absorbs the ones it implies: an ADC's
+ * antibody is part of the ADC, an mRNA vaccine is not also a plain vaccine.
+ */
+public final class ModalityExtractor {
+    private static final String WEAK = "WEAK_ANTIBODY";
+    private static final Set<String> ANTIBODY_FAMILY = Set.of("ADC", "BISPECIFIC_ADC", "BISPECIFIC_ANTIBODY",
+            "FUSION_PROTEIN", "MONOCLONAL_ANTIBODY", "RADIOPHARMACEUTICAL");
+
+    private ModalityExtractor() {
+    }
+
+    public static List<ModalityTag> extract(Doc doc, Drugs drugs) {
+        Map<String, ModalityTag> found = new LinkedHashMap<>();
+        List<Match> elsewhere = new ArrayList<>();
+        int leadEnd = doc.layout.leadEnd();
+        for (Match m : doc.matches.of(Kind.MODALITY)) {
+            if (m.from() >= doc.layout.boilerplateStart()) {
+                break;
+            }
+            if (setAside(doc, m) || insideName(doc, drugs, m)) {
+                continue;
+            }
+            if (!inScope(doc, drugs, m.from(), leadEnd)) {
+                elsewhere.add(m);
+                continue;
+            }
+            String id = m.value();
+            if ((id.equals(WEAK) || id.equals("MONOCLONAL_ANTIBODY")) && conjugateFollows(doc, m)) {
+                id = "ADC";
+            }
+            for (String part : id.split("\\+")) {
+                put(doc, found, part, m.from(), m.to());
+            }
+        }
+        for (DrugMention d : drugs.mentions()) {
+            if (d.modality() != null && drugs.isAnnounced(d)) {
+                put(doc, found, d.modality(), d.from(), d.to());
+            }
+        }
+        refine(doc, found, elsewhere);
+        if (found.isEmpty() || found.keySet().equals(Set.of(WEAK))) {
+            oralInhibitor(doc, drugs, found);
+        }
+        return subsume(found);
+    }
+
+    /** Children that refine a found modality, from anywhere in the story: "vaccine" + "mRNA vaccine" later. */
+    private static final Map<String, String> REFINES = Map.of("MRNA", "VACCINE", "CAR_T", "CELL_THERAPY",
+            "BISPECIFIC_ADC", "ADC", "PROTEIN_DEGRADER", "SMALL_MOLECULE");
+
+    /** "an oral KRAS G12D inhibitor", "HT-301 tablets ... inhibitor": a small molecule, by its route. */
+    private static void oralInhibitor(Doc doc, Drugs drugs, Map<String, ModalityTag> found) {
+        var t = doc.tokens;
+        int end = Math.min(t.size(), doc.layout.boilerplateStart());
+        for (int i = 0; i < end; i++) {
+            if (!(t.is(i, "oral") || t.is(i, "orally")) || !Scope.about(doc, drugs, i)
+                    || doc.cueBefore(Cue.PRIOR, i, 10) || doc.cueBefore(Cue.COMPARE, i, 6)) {
+                continue;
+            }
+            for (int k = i + 1; k < Math.min(end, i + 6); k++) {
+                if (t.is(k, "inhibitor") || t.is(k, "inhibitors") || t.is(k, "antagonist") || t.is(k, "agonist")) {
+                    put(doc, found, "SMALL_MOLECULE", i, k + 1);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void refine(Doc doc, Map<String, ModalityTag> found, List<Match> elsewhere) {
+        for (Match m : elsewhere) {
+            String general = REFINES.get(m.value());
+            if (general != null && found.containsKey(general)) {
+                put(doc, found, m.value(), m.from(), m.to());
+            }
+        }
+    }
+
+
+    private static boolean inScope(Doc doc, Drugs drugs, int token, int leadEnd) {
+        return Scope.about(doc, drugs, token);
+    }
+
+    private static boolean setAside(Doc doc, Match m) {
+        if (doc.cueBefore(Cue.PRIOR, m.from(), 10) || doc.cueBefore(Cue.COMPARE, m.from(), 6)
+                || doc.cueBefore(Cue.COMBINE, m.from(), 4) || doc.cueBefore(Cue.OTHER, m.from(), 3)) {
+            return true;
+        }
+        // "a small molecule toxin", "small-molecule payload": the payload of an ADC
+        String next = m.to() < doc.tokens.size() ? doc.tokens.norm(m.to()) : "";
+        return next.equals("toxin") || next.equals("payload") || next.equals("linker") || next.equals("payloads");
+    }
+
+    /** "mRNA" inside "mRNA-1273", "peptide" inside "glucagon-like peptide-1": part of another name. */
+    private static boolean insideName(Doc doc, Drugs drugs, Match m) {
+        if (doc.matches.at(Kind.TARGET, m.from()) != null || doc.matches.at(Kind.DISEASE, m.from()) != null) {
+            return true;
+        }
+        for (DrugMention d : drugs.mentions()) {
+            if (d.from() <= m.from() && d.to() >= m.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "antibody-SN38 conjugate", "PD-L1 antibody - ... inhibitor conjugate drug". */
+    private static boolean conjugateFollows(Doc doc, Match m) {
+        int end = Math.min(doc.sentenceEnd(m.from()), m.to() + 9);
+        for (int k = m.to(); k < end; k++) {
+            if (doc.tokens.is(k, "conjugate") || doc.tokens.is(k, "conjugates")) {
+                return true;
+            }
+            if (doc.tokens.isPunct(k, ',')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void put(Doc doc, Map<String, ModalityTag> found, String id, int from, int to) {
+        if (!found.containsKey(id)) {
+            int s = doc.tokens.start(from);
+            int e = doc.tokens.end(to - 1);
+            found.put(id, new ModalityTag(id, doc.text.substring(s, e), s, e));
+        }
+    }
+
+    private static List<ModalityTag> subsume(Map<String, ModalityTag> found) {
+        Set<String> ids = found.keySet();
+        List<String> drop = new ArrayList<>();
+        if (ids.contains("BISPECIFIC_ADC")) {
+            drop.addAll(List.of("ADC", "BISPECIFIC_ANTIBODY", "MONOCLONAL_ANTIBODY"));
+        }
+        if (ids.contains("ADC") || ids.contains("BISPECIFIC_ANTIBODY") || ids.contains("FUSION_PROTEIN")
+                || ids.contains("RADIOPHARMACEUTICAL")) {
+            drop.add("MONOCLONAL_ANTIBODY");
+        }
+        if (ids.contains("CAR_T")) {
+            drop.add("CELL_THERAPY");
+        }
+        if (ids.contains("MRNA")) {
+            drop.add("VACCINE");
+        }
+        if (ids.contains("PROTEIN_DEGRADER")) {
+            drop.add("SMALL_MOLECULE");
+        }
+        boolean specific = ids.stream().anyMatch(i -> !i.equals(WEAK));
+        boolean antibody = ids.stream().anyMatch(ANTIBODY_FAMILY::contains);
+        List<ModalityTag> out = new ArrayList<>();
+        for (ModalityTag t : found.values()) {
+            if (drop.contains(t.id())) {
+                continue;
+            }
+            if (t.id().equals(WEAK)) {
+                if (!specific && !antibody) {
+                    out.add(new ModalityTag("MONOCLONAL_ANTIBODY", t.evidence(), t.start(), t.end()));
+                }
+                continue;
+            }
+            out.add(t);
+        }
+        return out;
+    }
+}

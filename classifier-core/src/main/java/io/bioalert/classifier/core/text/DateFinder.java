@@ -1,0 +1,121 @@
+package io.bioalert.classifier.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds written dates in a token stream: "December 23, 2025", "23 December 2025", "March 2021",
+ * "in August", "04 Mar", "2025/05/01", "In 2019". Month names count only when capitalised, so that the
+ * verb "may" and the word "march" stay words.
+ */
+public final class DateFinder {
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
+            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
+            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
+            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
+            Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("october", 10), Map.entry("oct", 10),
+            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+    /** Words that make a lone month name a date: "in August", "this July", "since March". */
+    private static final Set<String> MONTH_LEADS = Set.of("in", "since", "this", "last", "early", "late", "mid",
+            "of", "until", "by", "on", "from", "during", "back", "before", "after", "and", "or", "to", "through");
+
+    private DateFinder() {
+    }
+
+    public static List<DateMention> find(Tokens t) {
+        List<DateMention> out = new ArrayList<>();
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            int month = month(t, i);
+            if (month > 0) {
+                i = monthFirst(t, i, month, out);
+                continue;
+            }
+            int day = number(t, i, 1, 31);
+            if (day > 0 && i + 1 < n && (month = month(t, i + 1)) > 0) {
+                int year = number(t, i + 2, 1990, 2039);
+                out.add(new DateMention(i, year > 0 ? i + 3 : i + 2, Math.max(year, 0), month, day));
+                i += year > 0 ? 2 : 1;
+                continue;
+            }
+            int year = number(t, i, 1990, 2039);
+            if (year > 0) {
+                int j = t.isPunct(i + 1, '/') ? i + 2 : i + 1;
+                int m = j < n && t.glued(j) ? number(t, j, 1, 12) : -1;
+                int k = t.isPunct(j + 1, '/') ? j + 2 : j + 1;
+                int d = m > 0 && k < n && t.glued(k) ? number(t, k, 1, 31) : -1;
+                if (m > 0 && d > 0) {
+                    out.add(new DateMention(i, k + 1, year, m, d));
+                    i = k;
+                } else if (i > 0 && (t.is(i - 1, "in") || t.is(i - 1, "since") || t.is(i - 1, "of") || t.is(i - 1, "during"))) {
+                    out.add(new DateMention(i, i + 1, year, 0, 0));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int monthFirst(Tokens t, int i, int month, List<DateMention> out) {
+        int day = number(t, i + 1, 1, 31);
+        if (day > 0) {
+            int y = i + 2;
+            if (t.isPunct(y, ',')) {
+                y++;
+            }
+            int year = number(t, y, 1990, 2039);
+            if (year > 0) {
+                out.add(new DateMention(i, y + 1, year, month, day));
+                return y;
+            }
+            out.add(new DateMention(i, i + 2, 0, month, day));
+            return i + 1;
+        }
+        int year = number(t, i + 1, 1990, 2039);
+        if (year > 0) {
+            out.add(new DateMention(i, i + 2, year, month, 0));
+            return i + 1;
+        }
+        if (i > 0 && MONTH_LEADS.contains(t.norm(i - 1)) && !t.is(i, "may")) {
+            out.add(new DateMention(i, i + 1, 0, month, 0));
+        } else if (i > 0 && t.is(i, "may") && (t.is(i - 1, "in") || t.is(i - 1, "since") || t.is(i - 1, "early")
+                || t.is(i - 1, "late") || t.is(i - 1, "this") || t.is(i - 1, "last"))) {
+            out.add(new DateMention(i, i + 1, 0, month, 0));
+        }
+        return i;
+    }
+
+    private static int month(Tokens t, int i) {
+        if (i >= t.size() || t.type(i) != Tokens.WORD) {
+            return 0;
+        }
+        int len = t.end(i) - t.start(i);
+        char c = t.text().charAt(t.start(i));
+        if (len < 3 || len > 9 || "JFMASOND".indexOf(c) < 0) {
+            return 0; // cheap test first: month names are capitalised, 3-9 letters
+        }
+        Integer m = MONTHS.get(t.norm(i));
+        return m == null ? 0 : m;
+    }
+
+    private static int number(Tokens t, int i, int min, int max) {
+        if (i >= t.size() || t.type(i) != Tokens.NUMBER) {
+            return -1;
+        }
+        String s = t.norm(i);
+        if (s.length() > 4) {
+            return -1;
+        }
+        int v = Integer.parseInt(s);
+        if (v < min || v > max) {
+            return -1;
+        }
+        // a decimal "2.5" is not a date part; "17th" is (its suffix is a separate word token)
+        if (i + 1 < t.size() && t.glued(i + 1) && t.type(i + 1) == Tokens.NUMBER && t.text().charAt(t.end(i)) == '.') {
+            return -1;
+        }
+        return v;
+    }
+}

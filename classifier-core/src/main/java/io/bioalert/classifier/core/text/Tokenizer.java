@@ -1,0 +1,169 @@
+package io.bioalert.classifier.core.text;
+
+/**
+ * Splits text into letter runs, digit runs and hard punctuation, in one pass without regular expressions.
+ *
+ * <p>Letters and digits are separate tokens ("HER2" = her|2, "B7-H4" = b|7|h|4) so that dictionary aliases
+ * match every punctuation variant. A lone "x" between upper-case letters is split off so that bispecific
+ * notations such as "EGFRxHER3" and "CD20xCD3" read as two targets.
+ */
+public final class Tokenizer {
+
+    private Tokenizer() {
+    }
+
+    /** ASCII character classes, so the hot loop avoids the general Unicode lookups. */
+    private static final byte SPACE = 1;
+    private static final byte LETTER = 2;
+    private static final byte DIGIT = 3;
+    private static final byte OTHER = 4;
+    private static final byte[] ASCII = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII[c] = Character.isWhitespace(c) ? SPACE : Character.isLetter(c) ? LETTER
+                    : Character.isDigit(c) ? DIGIT : OTHER;
+        }
+    }
+
+    private static byte classOf(char c) {
+        if (c < 128) {
+            return ASCII[c];
+        }
+        if (Character.isWhitespace(c) || c == '\u00a0') {
+            return SPACE;
+        }
+        return Character.isLetter(c) ? LETTER : Character.isDigit(c) ? DIGIT : OTHER;
+    }
+
+    public static Tokens tokenize(String text) {
+        Tokens out = new Tokens(text, text.length() / 5 + 16);
+        int n = text.length();
+        int i = 0;
+        int newlines = 0;
+        boolean glued = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            byte cls = classOf(c);
+            if (cls == SPACE) {
+                if (c == '\n') {
+                    newlines++;
+                }
+                glued = false;
+                i++;
+                continue;
+            }
+            if (isGreek(c)) {
+                out.add(i, i + 1, greekName(c), Tokens.WORD, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i++;
+            } else if (cls == LETTER) {
+                int s = i;
+                int e = i + 1;
+                boolean loneX = c == 'x' && s > 0 && e < n && Character.isUpperCase(text.charAt(e))
+                        && (Character.isUpperCase(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)));
+                if (!loneX) {
+                    while (e < n && classOf(text.charAt(e)) == LETTER && !isGreek(text.charAt(e))
+                            && !bispecificX(text, e)) {
+                        e++;
+                    }
+                }
+                out.add(s, e, lower(text, s, e), Tokens.WORD, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i = e;
+            } else if (cls == DIGIT) {
+                int e = i + 1;
+                while (e < n && classOf(text.charAt(e)) == DIGIT) {
+                    e++;
+                }
+                out.add(i, e, text.substring(i, e), Tokens.NUMBER, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i = e;
+            } else if (isSoft(text, i)) {
+                i++; // glued stays as it was: "HER-2" keeps her|2 glued
+            } else {
+                out.add(i, i + 1, String.valueOf(normPunct(c)), Tokens.PUNCT, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** The lower-cased substring in one allocation (ASCII fast path). */
+    private static String lower(String text, int s, int e) {
+        boolean upper = false;
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c > 127) {
+                return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        if (!upper) {
+            return text.substring(s, e);
+        }
+        char[] buf = new char[e - s];
+        for (int k = s; k < e; k++) {
+            char c = text.charAt(k);
+            buf[k - s] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return new String(buf);
+    }
+
+    /** True when the letter at e is an "x" joining two upper-case names, as in "EGFRxHER3". */
+    private static boolean bispecificX(String t, int e) {
+        return t.charAt(e) == 'x' && Character.isUpperCase(t.charAt(e - 1)) && e + 1 < t.length()
+                && Character.isUpperCase(t.charAt(e + 1));
+    }
+
+    private static boolean isSoft(String t, int i) {
+        char c = t.charAt(i);
+        switch (c) {
+            case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\'', '\u2018', '\u2019', '`', '"',
+                 '\u201c', '\u201d', '\u2122', '\u00ae', '\u00a9', '*' -> {
+                return true;
+            }
+            case '.' -> {
+                // a dot inside "U.S." or "18.2" joins; a dot before a space ends something
+                return i > 0 && i + 1 < t.length() && Character.isLetterOrDigit(t.charAt(i - 1))
+                        && Character.isLetterOrDigit(t.charAt(i + 1));
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    private static char normPunct(char c) {
+        return switch (c) {
+            case '\uff08' -> '(';
+            case '\uff09' -> ')';
+            case '\uff0c' -> ',';
+            case '\u00d7' -> 'x';
+            default -> c;
+        };
+    }
+
+    static boolean isGreek(char c) {
+        return c >= '\u0391' && c <= '\u03c9';
+    }
+
+    private static String greekName(char c) {
+        return switch (Character.toLowerCase(c)) {
+            case '\u03b1' -> "alpha";
+            case '\u03b2' -> "beta";
+            case '\u03b3' -> "gamma";
+            case '\u03b4' -> "delta";
+            case '\u03ba' -> "kappa";
+            case '\u03bb' -> "lambda";
+            case '\u03bc' -> "mu";
+            default -> String.valueOf(Character.toLowerCase(c));
+        };
+    }
+}

@@ -1,0 +1,81 @@
+package io.bioalert.classifier.core;
+
+import static io.bioalert.classifier.core.Classify.body;
+import static io.bioalert.classifier.core.Classify.doc;
+import static io.bioalert.classifier.core.Classify.modalities;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bioalert.model.Classification;
+import io.bioalert.model.Mention;
+import org.junit.jupiter.api.Test;
+
+class EntityRulesTest {
+
+    @Test
+    void trialRegistryIdsAreFoundAndStudyCodesAreNotDrugs() {
+        var c = body("The FDA granted Fast Track designation to QL-2204 based on the QL-2204-101 study "
+                + "(NCT01234567) and the phase 2 trial NCT07654321; EudraCT 2021-001234-56.");
+        assertThat(c.trials()).containsExactly("NCT01234567", "NCT07654321", "2021-001234-56");
+        assertThat(c.drugs()).containsExactly("QL-2204");
+    }
+
+    @Test
+    void codeNamesAndInnStemsAreDrugsButMutationsAndTargetsAreNot() {
+        var c = body("Brava Bio announced that BRV-0711 (zentolimab), an anti-CD38 antibody, was granted orphan "
+                + "drug designation by the FDA for patients with the L858R mutation and HER2 expression.");
+        assertThat(c.drugs()).containsExactlyInAnyOrder("BRV-0711", "zentolimab");
+    }
+
+    @Test
+    void priorTherapiesAndComparatorsAreNotTheAnnouncedDrugs() {
+        var c = body("The NMPA approved QX-77 for patients who progressed after prior treatment with trastuzumab; "
+                + "QX-77 was superior to lapatinib plus capecitabine.");
+        assertThat(c.drugs()).containsExactly("QX-77");
+    }
+
+    @Test
+    void bracketedAliasesJoinTheAnnouncedDrug() {
+        var c = body("The FDA lifted the clinical hold on the trial of belvotamab tesirine (Belvo, formerly VX-301) "
+                + "in lymphoma.");
+        assertThat(c.drugs()).containsExactlyInAnyOrder("belvotamab tesirine", "Belvo", "VX-301");
+        assertThat(modalities(c)).containsExactly("ADC");
+    }
+
+    @Test
+    void modalityIsTheMostSpecificAndIgnoresComponents() {
+        assertThat(modalities(body("KX-1 is an ADC composed of an EGFR-targeting monoclonal antibody and a payload."
+                + " The NMPA approved KX-1."))).containsExactly("ADC");
+        assertThat(modalities(body("The FDA cleared the IND for BX-9, a bispecific antibody-drug conjugate."))).containsExactly("BISPECIFIC_ADC");
+        assertThat(modalities(body("The FDA granted RMAT designation to CT-77, an autologous CAR-T cell therapy."))).containsExactly("CAR_T");
+        assertThat(modalities(body("The FDA approved velzitinib for lung cancer."))).containsExactly("SMALL_MOLECULE");
+    }
+
+    @Test
+    void offsetsPointAtTheEvidenceInTheFullText() {
+        String title = "Orbis Therapeutics Gains FDA Breakthrough Therapy Designation For ORB-12";
+        String body = "Orbis announced that ORB-12, a HER2-targeted ADC, has been granted Breakthrough Therapy "
+                + "Designation by the U.S. Food and Drug Administration (FDA) for gastric cancer (NCT05550001).";
+        Classification c = doc(title, body, "2025-01-10");
+        String full = title + "\n\n" + body;
+        c.targets().forEach(t -> assertThat(full.substring(t.start(), t.end())).isEqualTo(t.evidence()));
+        c.modalities().forEach(t -> assertThat(full.substring(t.start(), t.end())).isEqualTo(t.evidence()));
+        c.events().forEach(t -> assertThat(full.substring(t.start(), t.end())).isEqualTo(t.evidence()));
+        for (Mention m : c.mentions()) {
+            assertThat(full.substring(m.start(), m.end())).isEqualTo(m.evidence());
+        }
+        assertThat(c.targets()).singleElement().satisfies(t -> assertThat(t.evidence()).isEqualTo("HER2-targeted"));
+        assertThat(c.mentions()).extracting(Mention::kind).contains("DRUG", "COMPANY", "INDICATION", "TRIAL");
+        assertThat(c.events()).singleElement().satisfies(e -> {
+            assertThat(e.primary()).isTrue();
+            assertThat(e.evidence()).contains("Breakthrough Therapy Designation");
+        });
+    }
+
+    @Test
+    void emptyAndOddInputsDoNotFail() {
+        assertThat(body("").events()).isEmpty();
+        assertThat(body("   \n\n  ").targets()).isEmpty();
+        assertThat(body("((((( ;;; ---- ™®").drugs()).isEmpty();
+        assertThat(doc("", "FDA", null).events()).isEmpty();
+    }
+}

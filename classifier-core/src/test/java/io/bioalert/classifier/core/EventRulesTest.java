@@ -1,0 +1,152 @@
+package io.bioalert.classifier.core;
+
+import static io.bioalert.classifier.core.Classify.body;
+import static io.bioalert.classifier.core.Classify.doc;
+import static io.bioalert.classifier.core.Classify.events;
+import static io.bioalert.classifier.core.Classify.primary;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** One invented announcement per rule of taxonomy.md section 3. */
+class EventRulesTest {
+
+    @Test
+    void previouslyMakesHistory() {
+        var c = body("Corvan Bio announced that the FDA has granted Breakthrough Therapy Designation to CV-101 for "
+                + "gastric cancer.\n\nPreviously, CV-101 has been granted Fast Track Designation by the FDA. It has "
+                + "also been granted Orphan Drug Designation by the EMA.");
+        assertThat(events(c)).containsExactlyInAnyOrder("BREAKTHROUGH_THERAPY/FDA/primary", "FAST_TRACK/FDA/history",
+                "ORPHAN_DRUG/EMA/history");
+    }
+
+    @Test
+    void aDateBeforePublicationMakesHistory() {
+        var c = doc(null, "The NMPA accepted the NDA for TQ-88 for review.\n"
+                + "TQ-88 was granted Breakthrough Therapy Designation by the CDE on March 3, 2024, and received "
+                + "Priority Review on June 2, 2025.", "2025-09-15");
+        assertThat(events(c)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTED/NMPA/primary",
+                "BREAKTHROUGH_THERAPY/NMPA/history", "PRIORITY_REVIEW/NMPA/history");
+    }
+
+    @Test
+    void toDateMakesHistoryEvenInTheLeadParagraph() {
+        var c = body("Mira Pharma said the CDE of China's NMPA granted BTD to MP-9 for melanoma. To date, MP-9 has "
+                + "received Fast Track Designations from the U.S. FDA for two indications.");
+        assertThat(events(c)).containsExactlyInAnyOrder("BREAKTHROUGH_THERAPY/NMPA/primary", "FAST_TRACK/FDA/history");
+    }
+
+    @Test
+    void intentionsAreNotEvents() {
+        var c = body("The FDA issued a complete response letter for ZB-3. The company plans to resubmit the BLA "
+                + "and will request priority review. It expects to file an MAA with the EMA next year.");
+        assertThat(events(c)).containsExactly("COMPLETE_RESPONSE/FDA/primary");
+    }
+
+    @Test
+    void explanationsAreNotEvents() {
+        var c = body("The NMPA granted conditional approval to RX-4 for lymphoma. The pathway, akin to Breakthrough "
+                + "Therapy designation in the US, offers the potential for accelerated assessment.");
+        assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
+    }
+
+    @Test
+    void aCompanysCompleteResponseIsNotACompleteResponseLetter() {
+        var c = body("The FDA lifted the partial clinical hold on the trial of YK-12 after the company submitted a "
+                + "complete response addressing the agency's questions.");
+        assertThat(events(c)).containsExactly("CLINICAL_HOLD/FDA/primary");
+    }
+
+    @Test
+    void meetingsWithoutOutcomeAreNotEvents() {
+        var c = body("Tessel Bio held a pre-IND meeting with the FDA and plans a Type A meeting next quarter.");
+        assertThat(c.events()).isEmpty();
+    }
+
+    @Test
+    void chmpOpinionIsEmaAndEuropeanCommissionApprovalIsEma() {
+        var c = body("The European Commission has granted marketing authorization to Zelvora for myeloma. In May, "
+                + "the CHMP had adopted a positive opinion recommending approval.");
+        assertThat(events(c)).containsExactlyInAnyOrder("APPROVAL/EMA/primary", "POSITIVE_OPINION/EMA/history");
+    }
+
+    @Test
+    void chinasCdeIsNmpa() {
+        var c = body("Orin Therapeutics announced that the Center for Drug Evaluation (CDE) has approved the "
+                + "clinical trial application of OR-17.");
+        assertThat(primary(c)).containsExactly("IND_CLEARANCE/NMPA");
+    }
+
+    @Test
+    void theHeadlineNamesThePrimaryEventAndLendsItsAgency() {
+        var c = doc("Kallo Bio receives FDA Orphan Drug Designation for KB-5", "Kallo Bio said the designation "
+                + "covers pancreatic cancer. In 2021 KB-5 received Fast Track designation.", null);
+        assertThat(events(c)).containsExactlyInAnyOrder("ORPHAN_DRUG/FDA/primary", "FAST_TRACK/FDA/history");
+    }
+
+    @Test
+    void headlineAsFirstLineOfBodyWhenTitleIsMissing() {
+        var c = body("Vantis Gains NMPA Approval For VS-2 In Lung Cancer\n\n12 May 2025 | News\n\nVantis said the "
+                + "drug was approved today by the National Medical Products Administration.");
+        assertThat(primary(c)).containsExactly("APPROVAL/NMPA");
+    }
+
+    @Test
+    void fastTrackApprovalIsFastTrack() {
+        var c = body("Norden Vaccines said its vaccine candidate has received fast track approval from the FDA.");
+        assertThat(events(c)).containsExactly("FAST_TRACK/FDA/primary");
+    }
+
+    @Test
+    void aDesignationIsNotAnEventWhenTheSentenceOnlyExplainsIt() {
+        var c = body("The FDA granted RMAT designation to GT-8. RMAT designation is intended to expedite the "
+                + "development of regenerative medicine therapies. Drugs are eligible for Breakthrough Therapy "
+                + "designation if early data show improvement.");
+        assertThat(events(c)).containsExactly("RMAT/FDA/primary");
+    }
+
+    @Test
+    void negatedAndPendingDecisionsAreNotApprovals() {
+        var c = body("The MHRA approved Treva for type 1 diabetes. A marketing authorization in the EU has not yet "
+                + "been granted, and the drug has yet to receive FDA approval.");
+        assertThat(events(c)).containsExactly("APPROVAL/MHRA/primary");
+    }
+
+    @Test
+    void historyIsNeverPrimaryWhenItRepeatsTheHeadlinePair() {
+        var c = doc("EMA grants orphan status to AT-1", "The EMA granted orphan drug designation to AT-1 for AML. "
+                + "AT-1 has previously been granted an ODD by both the EMA and the FDA for GvHD.", null);
+        assertThat(events(c)).contains("ORPHAN_DRUG/EMA/primary", "ORPHAN_DRUG/FDA/history");
+        assertThat(c.events()).filteredOn(e -> e.evidence().contains("previously")).isEmpty();
+    }
+
+    @Test
+    void aDateQualifiesTheEventWrittenBeforeIt() {
+        var c = doc(null, "Following its Breakthrough Therapy designation in January, LX-9 today received FDA approval "
+                + "for melanoma.", "2025-07-01");
+        assertThat(events(c)).containsExactlyInAnyOrder("BREAKTHROUGH_THERAPY/FDA/history", "APPROVAL/FDA/primary");
+    }
+
+    @Test
+    void todayMakesTheNewsEvenAfterABackgroundSentence() {
+        var c = body("Helio Pharma said its partner received approval in China in 2021 and in the US in 2023 for "
+                + "HL-4. Today the European Commission approved HL-4 for the same indication.");
+        assertThat(events(c)).containsExactlyInAnyOrder("APPROVAL/NMPA/history", "APPROVAL/FDA/history",
+                "APPROVAL/EMA/primary");
+    }
+
+    @Test
+    void aDecisionStillExpectedIsNoEvent() {
+        var c = doc("Orvo's OV-12 BLA accepted; FDA approval expected by June", "The FDA accepted the BLA for "
+                + "OV-12 and set a PDUFA target action date of June 14, 2026.", null);
+        assertThat(events(c)).containsExactly("SUBMISSION_ACCEPTED/FDA/primary");
+    }
+
+    @Test
+    void legalBoilerplateIsNotNews() {
+        var c = body("The NMPA approved QX-3 for gastric cancer.\n\nForward-Looking Statements\nThis release "
+                + "discusses whether the FDA will grant Breakthrough Therapy designation and the company has "
+                + "received orphan drug designation from the EMA.");
+        assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
+    }
+}
