@@ -78,4 +78,23 @@ class EntityRulesTest {
         assertThat(body("((((( ;;; ---- ™®").drugs()).isEmpty();
         assertThat(doc("", "FDA", null).events()).isEmpty();
     }
+
+    @Test
+    void aCarTInnKeepsBothWordsAndGeneOrCapsidCodesAreNotDrugs() {
+        var c = body("The EC approved Kymrel (zevacabtagene autoleucel), a BCMA-directed CAR T-cell therapy.");
+        assertThat(c.drugs()).containsExactly("zevacabtagene autoleucel");
+        assertThat(modalities(c)).containsExactly("CAR_T");
+        var g = body("The EC approved ELV-01, an AAV9 gene replacement delivering the SMN1 gene.");
+        assertThat(g.drugs()).containsExactly("ELV-01");
+    }
+
+    @Test
+    void aCarrierPeptideAndATargetTranscriptAreNoModalities() {
+        assertThat(modalities(body("HR-9 is a peptide radioligand targeting somatostatin receptor 2.")))
+                .containsExactly("RADIOPHARMACEUTICAL");
+        assertThat(modalities(body("RN-9 is a divalent siRNA that lowers huntingtin (HTT) messenger RNA.")))
+                .containsExactly("OLIGONUCLEOTIDE");
+        assertThat(modalities(body("FR-1 is an Fc fusion protein replacing ectonucleotide pyrophosphatase.")))
+                .containsExactly("FUSION_PROTEIN");
+    }
 }

@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
 class EventRulesTest {
 
     @Test
+    void clearedToEnterClinicalTrialsIsAnIndClearanceNotAnApproval() {
+        var c = doc("Orvia's ADC OV-7 cleared by FDA to enter clinical trials",
+                "Orvia Therapeutics announced that the FDA has cleared its IND for OV-7.", "2026-02-01");
+        assertThat(events(c)).containsExactly("IND_CLEARANCE/FDA/primary");
+    }
+
+    @Test
     void previouslyMakesHistory() {
         var c = body("Corvan Bio announced that the FDA has granted Breakthrough Therapy Designation to CV-101 for "
                 + "gastric cancer.\n\nPreviously, CV-101 has been granted Fast Track Designation by the FDA. It has "
@@ -148,5 +155,35 @@ class EventRulesTest {
                 + "discusses whether the FDA will grant Breakthrough Therapy designation and the company has "
                 + "received orphan drug designation from the EMA.");
         assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
+    }
+
+    @Test
+    void priorityReviewAndApprovalProcedureIsADesignationNotAnApproval() {
+        var c = body("Xanor Pharma said the NDA for XN-7 has been accepted by the NMPA and included in the priority "
+                + "review and approval procedure for triple-negative breast cancer.");
+        assertThat(events(c)).containsExactlyInAnyOrder("SUBMISSION_ACCEPTED/NMPA/primary",
+                "PRIORITY_REVIEW/NMPA/primary");
+    }
+
+    @Test
+    void clearedToProceedWithANumberedPhaseIsAnIndClearance() {
+        var c = body("Quill Radiopharma has been cleared to proceed by the FDA with a Phase 1 study of QR-5, an "
+                + "actinium-225 radioconjugate, in prostate cancer.");
+        assertThat(events(c)).containsExactly("IND_CLEARANCE/FDA/primary");
+    }
+
+    @Test
+    void declinedApprovalAndTheApprovalAnApplicationSeeksAreNoApprovals() {
+        var c = body("FDA declines to approve Stellar Bio's antibody; issues CRL\nStellar Bio said the FDA issued a "
+                + "Complete Response Letter for its BLA seeking approval of SB-44 in lung cancer.");
+        assertThat(events(c)).containsExactly("COMPLETE_RESPONSE/FDA/primary");
+    }
+
+    @Test
+    void aDateAfterTwoJoinedEventsDatesBoth() {
+        var c = doc(null, "The NMPA granted conditional approval to YX-6 for cervical cancer. The new drug "
+                + "application was accepted with priority review in February 2024.", "2025-04-18");
+        assertThat(events(c)).containsExactlyInAnyOrder("APPROVAL/NMPA/primary", "SUBMISSION_ACCEPTED/NMPA/history",
+                "PRIORITY_REVIEW/NMPA/history");
     }
 }

@@ -83,4 +83,26 @@ class TargetRulesTest {
                 + "androgen receptor, for patients after progression on enzalutamide, an AR inhibitor.")))
                 .containsExactly("AR");
     }
+
+    @Test
+    void aModifierOfTheMoleculeMayStandBetweenTheRelationAndTheTarget() {
+        assertThat(targets(body("Kelo Bio's KL-8 is an siRNA designed to silence hepatic transthyretin production.")))
+                .containsExactly("TTR");
+        assertThat(targets(body("Saro Bio's saronemab is an antibody directed against pyroglutamate amyloid beta.")))
+                .containsExactly("APP");
+    }
+
+    @Test
+    void aVariantSelectiveInhibitorActsOnItsMoleculeButAVariantPopulationDoesNot() {
+        assertThat(targets(body("The NMPA approved dazertinib, an oral EGFR exon 20 insertion tyrosine kinase "
+                + "inhibitor, for NSCLC."))).containsExactly("EGFR");
+        assertThat(targets(body("The NMPA approved DZ-9, a chemotherapy, for EGFR exon 20 insertion NSCLC.")))
+                .isEmpty();
+    }
+
+    @Test
+    void anInadequateResponseToATherapyIsPriorTherapy() {
+        assertThat(targets(body("The TGA approved mirvalizumab, a monoclonal antibody that binds interleukin-23, for "
+                + "ulcerative colitis after an inadequate response to TNF antagonists."))).containsExactly("IL23A");
+    }
 }

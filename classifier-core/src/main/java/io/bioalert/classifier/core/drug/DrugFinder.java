@@ -104,7 +104,8 @@ public final class DrugFinder {
                 add(doc, out, from, to, s, s + brand.length(), brand, null);
             } else if (!companyName(doc, from, to)) {
                 // INN: one word, optionally with a short suffix ("zolbetuximab-clzb", "remestemcel-L")
-                innName(doc, out, s, e, from, to, modality);
+                // skip a joined second word: "autoleucel" of "zevacabtagene autoleucel" is no drug of its own
+                i = Math.max(i, innName(doc, out, s, e, from, to, modality));
             }
         }
     }
@@ -119,8 +120,8 @@ public final class DrugFinder {
         return true;
     }
 
-    /** Joins a second INN word ("camidanlumab tesirine", "obecabatagene autoleucel"). */
-    private static void innName(Doc doc, List<DrugMention> out, int s, int e, int from, int to, String modality) {
+    /** Joins a second INN word ("camidanlumab tesirine", "obecabatagene autoleucel"); returns the token end. */
+    private static int innName(Doc doc, List<DrugMention> out, int s, int e, int from, int to, String modality) {
         String text = doc.text;
         InnRules inn = doc.lexicon.inn();
         int ns = e;
@@ -137,10 +138,11 @@ public final class DrugFinder {
             if (payload || inn.isSecondWord(second)) {
                 int to2 = doc.tokens.indexAtOrAfter(ne);
                 add(doc, out, from, to2, s, ne, text.substring(s, ne), payload ? "ADC" : modality);
-                return;
+                return to2;
             }
         }
         add(doc, out, from, to, s, e, text.substring(s, e), modality);
+        return to;
     }
 
     private static void add(Doc doc, List<DrugMention> out, int from, int to, int s, int e, String surface,
@@ -168,6 +170,10 @@ public final class DrugFinder {
         return false;
     }
 
+    private static final java.util.Set<String> NOT_DRUG_NOUNS = java.util.Set.of("gene", "genes", "capsid",
+            "capsids", "serotype", "vector", "mutation", "mutations", "variant", "variants", "deficiency",
+            "protein", "promoter", "allele", "alleles", "locus", "knockout");
+
     private static final java.util.Set<String> RIVALS = java.util.Set.of("rival", "rivals", "competitor",
             "competitors", "competing", "another");
 
@@ -194,7 +200,9 @@ public final class DrugFinder {
         if (end < text.length() && text.charAt(end) == '-') {
             return true;
         }
-        return doc.tokens.is(nextToken, "trial") || doc.tokens.is(nextToken, "study") || doc.tokens.is(nextToken, "studies");
+        return doc.tokens.is(nextToken, "trial") || doc.tokens.is(nextToken, "study") || doc.tokens.is(nextToken, "studies")
+                // "the SMN1 gene", "an AAV9 capsid": a gene or a vector part, not a drug
+                || NOT_DRUG_NOUNS.contains(nextToken < doc.tokens.size() ? doc.tokens.norm(nextToken) : "");
     }
 
     /** A capitalised word marked as a trademark: "ATIR™", "Locametz®", "PluvictoTM", "PyLTM". */

@@ -28,8 +28,12 @@ final class EventFinder {
             "proceed", "with", "commence", "a", "an", "the", "its", "phase", "pivotal", "clinical", "registrational",
             "human", "i", "ii", "iii", "iv", "two", "three", "one", "1", "2", "3", "1a", "1b", "2a", "2b", "b",
             "global", "multi", "regional", "dose", "escalation", "first", "in", "new", "of", "/", "randomized", "from",
-            "drug", "notice",
+            "drug", "notice", "enter", "entering", "advance", "advancing", "into", "move", "moving", "launch",
+            "initiating", "starting", "beginning",
             "by", "u", "s");
+
+    private static final Set<String> PHASE_NUMERALS = Set.of("i", "ii", "iii", "ia", "ib", "iia", "iib", "1a", "1b",
+            "2a", "2b");
 
     private EventFinder() {
     }
@@ -185,6 +189,10 @@ final class EventFinder {
             Match m = doc.matches.at(Kind.EVENT, t);
             if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND"))) {
                 return true;
+            }
+            if (doc.tokens.is(t, "phase") && t + 1 < doc.tokens.size()
+                    && (doc.tokens.type(t + 1) == 2 || PHASE_NUMERALS.contains(doc.tokens.norm(t + 1)))) {
+                return true; // "green light to start Phase 1": a numbered phase is a trial without the word
             }
             boolean agency = doc.matches.at(Kind.AGENCY, t) != null || doc.matches.at(Kind.COUNTRY, t) != null;
             if (agency) {

@@ -34,7 +34,9 @@ final class EventGate {
             c.evidenceTo = Math.max(action + 1, c.last());
         }
         // a cue may end on the decision word itself: "to resubmit"
-        boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6);
+        boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
+                // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
+                || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1));
         if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c)) {
             return false;
         }

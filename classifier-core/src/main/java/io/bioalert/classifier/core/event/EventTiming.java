@@ -117,6 +117,31 @@ final class EventTiming {
                 }
             }
         }
+        for (java.util.List<Candidate> list : bySentence.values()) {
+            shareWithJoined(doc, list);
+        }
+    }
+
+    /**
+     * "The NDA was accepted with priority review in February 2024": one date after two joined events dates
+     * both. Only a "with" or "and" (no comma, no other words) may join them, so "granted BTD in 2023, and
+     * today received Priority Review" keeps the second event undated.
+     */
+    private static void shareWithJoined(Doc doc, java.util.List<Candidate> cs) {
+        for (int i = cs.size() - 2; i >= 0; i--) {
+            Candidate c = cs.get(i);
+            Candidate next = cs.get(i + 1);
+            if (c.date != null || next.date == null || next.first() < c.last() || next.first() - c.last() > 2) {
+                continue;
+            }
+            boolean joined = true;
+            for (int t = c.last(); t < next.first(); t++) {
+                joined &= doc.tokens.is(t, "with") || doc.tokens.is(t, "and");
+            }
+            if (joined) {
+                c.date = next.date;
+            }
+        }
     }
 
     /** A paragraph that opens with "Previously," tells history to its end. */

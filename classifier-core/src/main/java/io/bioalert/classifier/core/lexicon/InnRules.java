@@ -59,6 +59,9 @@ public final class InnRules {
         if (candidates == null || notDrug.contains(lowerWord) || payloads.contains(lowerWord)) {
             return null;
         }
+        if (lowerWord.endsWith("nucleotide") || lowerWord.endsWith("nucleotides")) {
+            return null; // "ectonucleotide", "dinucleotide": chemistry words, not "-tide" peptides
+        }
         for (Stem s : candidates) {
             if (lowerWord.endsWith(s.suffix)) {
                 if (s.suffix.endsWith("gene") && lowerWord.length() < 11) {

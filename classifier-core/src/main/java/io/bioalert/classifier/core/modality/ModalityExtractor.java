@@ -108,7 +108,23 @@ public final class ModalityExtractor {
         }
         // "a small molecule toxin", "small-molecule payload": the payload of an ADC
         String next = m.to() < doc.tokens.size() ? doc.tokens.norm(m.to()) : "";
-        return next.equals("toxin") || next.equals("payload") || next.equals("linker") || next.equals("payloads");
+        if (next.equals("toxin") || next.equals("payload") || next.equals("linker") || next.equals("payloads")) {
+            return true;
+        }
+        return m.value().equals("MRNA") && transcript(doc, m);
+    }
+
+    /** "lowers huntingtin (HTT) messenger RNA", "TTR mRNA levels": the transcript an oligonucleotide acts on. */
+    private static boolean transcript(Doc doc, Match m) {
+        String next = m.to() < doc.tokens.size() ? doc.tokens.norm(m.to()) : "";
+        if (next.equals("levels") || next.equals("expression") || next.equals("transcripts")) {
+            return true;
+        }
+        int k = m.from() - 1;
+        if (k >= 0 && doc.tokens.isPunct(k, ')')) {
+            k--;
+        }
+        return (k >= 0 && doc.matches.at(Kind.TARGET, k) != null) || doc.cueBefore(Cue.REL_PRE, m.from(), 2);
     }
 
     /** "mRNA" inside "mRNA-1273", "peptide" inside "glucagon-like peptide-1": part of another name. */
@@ -164,6 +180,9 @@ public final class ModalityExtractor {
         }
         if (ids.contains("PROTEIN_DEGRADER")) {
             drop.add("SMALL_MOLECULE");
+        }
+        if (ids.contains("RADIOPHARMACEUTICAL") || ids.contains("OLIGONUCLEOTIDE")) {
+            drop.add("PEPTIDE"); // "peptide radioligand", "peptide-conjugated ASO": the peptide only carries the drug
         }
         boolean specific = ids.stream().anyMatch(i -> !i.equals(WEAK));
         boolean antibody = ids.stream().anyMatch(ANTIBODY_FAMILY::contains);

@@ -1,0 +1,251 @@
+package io.bioalert.classifier.core.target;
+
+import io.bioalert.classifier.core.doc.Doc;
+import io.bioalert.classifier.core.drug.DrugMention;
+import io.bioalert.classifier.core.drug.Drugs;
+import io.bioalert.classifier.core.drug.Scope;
+import io.bioalert.classifier.core.lexicon.Cue;
+import io.bioalert.classifier.core.lexicon.Kind;
+import io.bioalert.classifier.core.match.Match;
+import io.bioalert.model.TargetTag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tags the molecules the announced drug acts on.
+ *
+ * <p>A target name alone proves nothing: "EGFR-mutated NSCLC" is a population, "after anti-PD-(L)1 therapy"
+ * is history, "compared to pembrolizumab" is a comparator. A mention counts when a relation word binds it to a
+ * drug ("anti-X", "targeting X", "X-targeted ADC", "X/Y bispecific", "X inhibitor"), unless the context sets
+ * it aside. Targets the dictionary knows for an announced drug count when the text names them at all
+ * ("HER2-positive" for a HER2-directed ADC).
+ */
+public final class TargetExtractor {
+    /** Tokens that may sit between coordinated targets and the word that binds them ("PD-1/VEGF bispecific"). */
+    private static final Set<String> CHAIN = Set.of("/", "x", "and", ",", "(", ")", "bias", "biased", "based", "receptor",
+            "receptors", "dual", "human", "humanized", "humanised", "fully", "recombinant", "novel", "&", "or",
+            "protein", "alpha", "tandem", "mono", "monovalent", "bivalent");
+    /** Tokens that may sit between a relation word and its target ("targets a protein called X"). */
+    private static final Set<String> GAP = Set.of("the", "a", "an", "both", "either", "human", "protein", "proteins",
+            "called", "and", "or", ",", "(", ")", "form", "forms", "of", "abnormal", "its", "their", "specific",
+            "cell", "surface", "to", "with", "high", "affinity", "selectively", "specifically", "/", "on", "tumor",
+            "tumour", "cells", "t", "immune", "cancer", "expressed",
+            // modifiers of the molecule itself: "silence hepatic transthyretin", "against pyroglutamate amyloid beta"
+            "hepatic", "liver", "soluble", "circulating", "aggregated", "misfolded", "pyroglutamate", "mutant",
+            "toxic", "plasma", "membrane", "oligomeric", "insoluble", "serum", "activated");
+    private static final Set<String> BRIDGE = Set.of("bridge", "bridges", "bridging", "engage", "engages", "engaging",
+            "redirect", "redirects", "redirecting", "link", "links", "linking", "connect", "connects", "connecting");
+
+    private TargetExtractor() {
+    }
+
+    public static List<TargetTag> extract(Doc doc, Drugs drugs) {
+        Map<String, TargetTag> out = new LinkedHashMap<>();
+        List<Match> targets = doc.matches.of(Kind.TARGET);
+        for (int i = 0; i < targets.size(); i++) {
+            Match t = targets.get(i);
+            if (t.from() >= doc.layout.boilerplateStart()) {
+                break;
+            }
+            if (out.containsKey(t.value())) {
+                continue;
+            }
+            int[] rel = relation(doc, targets, i);
+            // background paragraphs on the disease or the field ("HER2-targeted therapies have changed ...")
+            // speak about other drugs: only sentences about the announced drug count
+            if (rel != null && Scope.about(doc, drugs, t.from()) && !setAside(doc, drugs, t, rel[0])) {
+                addTag(doc, out, t, Math.min(rel[0], t.from()), Math.max(rel[1], t.to()));
+            }
+        }
+        knownTargets(doc, drugs, targets, out);
+        return new ArrayList<>(out.values());
+    }
+
+    /** The token span of the word that binds the target to a drug, or null when nothing does. */
+    private static int[] relation(Doc doc, List<Match> targets, int index) {
+        Match t = targets.get(index);
+        if (insideDrugName(doc, t)) {
+            return new int[] {t.from(), t.to()};
+        }
+        int end = chainEnd(doc, t.to());
+        if (doc.matches.cueStartsAt(Cue.POP, end) || doc.matches.cueStartsAt(Cue.POP, t.to())) {
+            int inhibitor = variantInhibitor(doc, end);
+            return inhibitor >= 0 ? new int[] {t.from(), inhibitor + 1} : bridged(doc, t);
+        }
+        if (doc.matches.cueStartsAt(Cue.REL_POST, end) || modalityAt(doc, end)) {
+            return new int[] {t.from(), end + 1};
+        }
+        int k = t.from() - 1;
+        int sentenceStart = doc.sentenceStart(t.from());
+        for (int gap = 0; k >= sentenceStart && gap <= 6; gap++, k--) {
+            if (doc.matches.cueEndsAt(Cue.REL_PRE, k)) {
+                int from = relationStart(doc, k);
+                return reduced(doc, from) ? null : new int[] {from, k + 1};
+            }
+            Match other = doc.matches.at(Kind.TARGET, k);
+            if (other != null) {
+                k = other.from();
+                continue;
+            }
+            if (!GAP.contains(doc.tokens.norm(k))) {
+                break;
+            }
+        }
+        return bridged(doc, t);
+    }
+
+    private static final Set<String> VARIANT_WORDS = Set.of("exon", "insertion", "insertions", "mutant", "mutation",
+            "mutations", "deletion", "selective", "specific", "20", "19", "ins", "fusion", "allosteric");
+
+    /**
+     * "EGFR exon 20 insertion tyrosine kinase inhibitor", "KRAS mutant-selective inhibitor": a variant-specific
+     * drug still acts on the molecule. Returns the inhibitor token, or -1 (then "EGFR exon 20 NSCLC" stays a
+     * population).
+     */
+    private static int variantInhibitor(Doc doc, int k) {
+        int end = Math.min(doc.sentenceEnd(k), k + 6);
+        for (int t = k; t < end; t++) {
+            String w = doc.tokens.norm(t);
+            if (w.equals("inhibitor") || w.equals("inhibitors") || w.equals("tki") || w.equals("degrader")) {
+                return t;
+            }
+            if (!VARIANT_WORDS.contains(w) && !w.equals("tyrosine") && !w.equals("kinase") && !w.equals("-")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "designed to bridge BCMA on myeloma cells with CD3-expressing T cells": both arms count. */
+    private static int[] bridged(Doc doc, Match t) {
+        int start = doc.sentenceStart(t.from());
+        for (int k = t.from() - 1; k >= start && k >= t.from() - 12; k--) {
+            if (BRIDGE.contains(doc.tokens.norm(k))) {
+                return new int[] {k, k + 1};
+            }
+        }
+        return null;
+    }
+
+    private static int relationStart(Doc doc, int cueEnd) {
+        int k = cueEnd;
+        while (k > 0 && doc.matches.cueEndsAt(Cue.REL_PRE, k) && !doc.matches.cueStartsAt(Cue.REL_PRE, k)) {
+            k--;
+        }
+        return k;
+    }
+
+    private static boolean reduced(Doc doc, int relFrom) {
+        return doc.cueBefore(Cue.REDUCE, relFrom, 3);
+    }
+
+    /** Skips coordinated targets and joiners after a target; returns the first token that is neither. */
+    private static int chainEnd(Doc doc, int k) {
+        int n = doc.tokens.size();
+        int steps = 0;
+        while (k < n && steps++ < 12) {
+            Match other = doc.matches.at(Kind.TARGET, k);
+            if (other != null) {
+                k = other.to();
+            } else if (CHAIN.contains(doc.tokens.norm(k)) && !(doc.tokens.is(k, "and") && doc.matches.cueStartsAt(Cue.POP, k + 1))) {
+                k++;
+            } else if (isMutation(doc, k)) {
+                k += 3;
+            } else {
+                break;
+            }
+        }
+        return k;
+    }
+
+    /** "G12C", "V600E": letter, number, letter. */
+    private static boolean isMutation(Doc doc, int k) {
+        var t = doc.tokens;
+        return k + 2 < t.size() && t.norm(k).length() == 1 && t.type(k + 1) == 2 && t.norm(k + 2).length() == 1
+                && t.glued(k + 1) && t.glued(k + 2);
+    }
+
+    private static boolean modalityAt(Doc doc, int k) {
+        Match m = doc.matches.at(Kind.MODALITY, k);
+        return m != null && m.from() == k;
+    }
+
+    private static boolean insideDrugName(Doc doc, Match t) {
+        Match d = doc.matches.at(Kind.DRUG, t.from());
+        if (d != null) {
+            return true;
+        }
+        int s = doc.tokens.start(t.from());
+        int e = doc.tokens.end(t.to() - 1);
+        // a code-like word around the target: "177Lu-PSMA-617"
+        return s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
+                && Character.isLetterOrDigit(doc.text.charAt(e + 1 < doc.text.length() ? e + 1 : e));
+    }
+
+    /** Prior therapy, comparator, partner, competitor, generic class, or a history sentence about another product. */
+    private static boolean setAside(Doc doc, Drugs drugs, Match t, int relFrom) {
+        int from = Math.min(relFrom, t.from());
+        if (doc.cueBefore(Cue.PRIOR, from, 20) && !announcedBetween(doc, drugs, from)) {
+            return true;
+        }
+        if (doc.cueBefore(Cue.COMPARE, from, 8) || doc.cueBefore(Cue.COMBINE, from, 5) || doc.cueBefore(Cue.OTHER, from, 4)) {
+            return true;
+        }
+        DrugMention near = drugs.nearestBefore(doc, from);
+        if (near != null && !drugs.isAnnounced(near)) {
+            return true;
+        }
+        boolean opening = from < doc.layout.zoneEnd() || doc.layout.paragraphOf(from) <= doc.layout.paragraphOf(
+                Math.min(doc.layout.zoneEnd(), doc.tokens.size() - 1));
+        boolean history = doc.cueBefore(Cue.HISTORY, from, 40) || pastDateInSentence(doc, from);
+        return history && !opening && !drugs.announcedInSentence(doc, from);
+    }
+
+    private static boolean announcedBetween(Doc doc, Drugs drugs, int token) {
+        int start = doc.matches.lastCueEnd(Cue.PRIOR, doc.sentenceStart(token), token);
+        for (DrugMention m : drugs.mentions()) {
+            if (m.from() > start && m.to() <= token && drugs.isAnnounced(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean pastDateInSentence(Doc doc, int token) {
+        if (doc.date == null || doc.date.year() == 0) {
+            return false;
+        }
+        var ref = java.time.LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
+        int s = doc.sentenceOf(token);
+        return doc.dates.stream().anyMatch(d -> d.from() >= 0 && doc.sentenceOf(d.from()) == s && d.before(ref, 14));
+    }
+
+    /** Targets the dictionary knows for an announced drug, when the text names them somewhere. */
+    private static void knownTargets(Doc doc, Drugs drugs, List<Match> targets, Map<String, TargetTag> out) {
+        for (DrugMention m : drugs.mentions()) {
+            if (!drugs.isAnnounced(m)) {
+                continue;
+            }
+            for (String id : m.targets()) {
+                if (out.containsKey(id)) {
+                    continue;
+                }
+                for (Match t : targets) {
+                    if (t.value().equals(id)) {
+                        addTag(doc, out, t, t.from(), t.to());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addTag(Doc doc, Map<String, TargetTag> out, Match t, int from, int to) {
+        int s = doc.tokens.start(from);
+        int e = doc.tokens.end(to - 1);
+        out.put(t.value(), new TargetTag(t.value(), doc.lexicon.targetDisplay(t.value()), doc.text.substring(s, e), s, e));
+    }
+}
