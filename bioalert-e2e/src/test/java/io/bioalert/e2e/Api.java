@@ -13,7 +13,7 @@ import java.time.Duration;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private Api() {
     }
@@ -31,7 +31,8 @@ final class Api {
             if (response.statusCode() != expectedStatus) {
                 throw new AssertionError("POST " + url + " answered " + response.statusCode() + ": " + response.body());
             }
-            return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return json ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("POST " + url + " failed", e);
         } catch (InterruptedException e) {

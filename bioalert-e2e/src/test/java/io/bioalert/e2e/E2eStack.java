@@ -38,6 +38,8 @@ final class E2eStack {
     static synchronized E2eStack get() {
         if (shared == null) {
             shared = new E2eStack();
+        } else if (!shared.notify.isAlive()) {
+            shared.replaceNotify(); // a test that killed it did not get to start it again
         }
         return shared;
     }

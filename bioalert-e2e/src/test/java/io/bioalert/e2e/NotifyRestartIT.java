@@ -35,7 +35,7 @@ class NotifyRestartIT {
         String hookPath = "/hooks/restart-" + run;
         stack.webhooks.respondWith(r -> {
             if (r.path().equals(hookPath)) {
-                ServiceProcess.sleep(15); // a receiver that takes its time keeps deliveries in flight
+                ServiceProcess.sleep(20); // a receiver that takes its time keeps deliveries in flight
             }
             return HttpSink.Response.ok("ok");
         });
@@ -43,20 +43,23 @@ class NotifyRestartIT {
                 "{\"email\": \"ops-" + run + "@example.org\"}", 201).path("token").asText();
         Api.post(stack.notify.url("/api/watchlists"), token, """
                 {"name": "restart drill", "filter": {"drugs": ["%s"]},
-                 "destinations": [{"type": "WEBHOOK", "url": "%s"}]}
+                 "destinations": [{"type": "WEBHOOK", "url": "%s", "ratePerMinute": 900}]}
                 """.formatted(drug, stack.webhooks.url(hookPath)), 201);
         // Give every notify instance's watchlist index time to see the new watchlist.
         ServiceProcess.sleep(2500);
 
-        KafkaTestClient kafka = new KafkaTestClient(stack.infra.kafkaBootstrapServers());
+        Map<String, String> records = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ANNOUNCEMENTS; i++) {
             String id = "restart-" + run + "-" + i;
-            kafka.send(Topics.CLASSIFIED, id, classified(id, drug));
+            records.put(id, classified(id, drug));
         }
+        new KafkaTestClient(stack.infra.kafkaBootstrapServers()).sendAll(Topics.CLASSIFIED, records);
 
+        // The destination's rate limit (15/s) spreads the batch over 20 s: the kill lands mid-batch.
         await().atMost(Duration.ofSeconds(60)).until(() -> hooks(hookPath).size() >= 40);
         stack.notify.kill();
         int beforeRestart = hooks(hookPath).size();
+        assertThat(beforeRestart).as("the kill came while alerts were in flight").isLessThan(ANNOUNCEMENTS);
         stack.replaceNotify();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

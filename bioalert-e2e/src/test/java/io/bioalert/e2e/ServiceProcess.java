@@ -62,6 +62,10 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Kills the JVM without letting it shut down: what a crash or an OOM kill does. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

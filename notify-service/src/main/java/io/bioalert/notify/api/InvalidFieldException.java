@@ -1,0 +1,23 @@
+package io.bioalert.notify.api;
+
+import java.util.Collection;
+import java.util.List;
+
+/** A request that passed bean validation but is still wrong about one field (an unknown id, a refused URL). */
+public class InvalidFieldException extends RuntimeException {
+
+    private final transient List<ErrorBody.FieldError> fields;
+
+    public InvalidFieldException(String field, String message) {
+        this(field, message, null);
+    }
+
+    public InvalidFieldException(String field, String message, Collection<String> valid) {
+        super(field + " " + message);
+        this.fields = List.of(new ErrorBody.FieldError(field, message, valid));
+    }
+
+    public List<ErrorBody.FieldError> fields() {
+        return fields;
+    }
+}

@@ -1,0 +1,40 @@
+package io.bioalert.notify.channel.email;
+
+import io.bioalert.notify.config.NotifyConfig;
+import io.bioalert.notify.watchlist.Destination;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Sends the double opt-in mail for an address that has not confirmed yet. */
+@ApplicationScoped
+public class OptInMailer {
+
+    private final ReactiveMailer mailer;
+    private final String publicUrl;
+
+    OptInMailer(ReactiveMailer mailer, NotifyConfig config) {
+        this.mailer = mailer;
+        this.publicUrl = EmailSender.trimSlash(config.publicUrl());
+    }
+
+    public void sendIfPending(Destination d, String watchlistName) {
+        if (!Destination.Status.PENDING_CONFIRMATION.name().equals(d.status) || d.confirmToken == null) {
+            return;
+        }
+        String confirmUrl = confirmUrl(d.confirmToken);
+        Mail mail = Mail.withText(d.address, "[BioAlert] Confirm alerts for \"" + watchlistName + "\"",
+                        MailTemplates.confirmText(watchlistName, confirmUrl).render())
+                .setHtml(MailTemplates.confirmHtml(watchlistName, confirmUrl).render())
+                .addHeader("X-BioAlert-Confirm-Url", confirmUrl);
+        // Asynchronous: an SMTP hiccup must not fail the API call; the subscriber can ask for it again.
+        mailer.send(mail).subscribe().with(
+                ok -> Log.debugf("opt-in mail sent for destination %s", d.id),
+                e -> Log.warnf("opt-in mail for destination %s not sent: %s", d.id, e.toString()));
+    }
+
+    public String confirmUrl(String token) {
+        return publicUrl + "/api/confirm/" + token;
+    }
+}

@@ -1,0 +1,93 @@
+package io.bioalert.notify.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Business settings of notify-service ({@code bioalert.*}). */
+@ConfigMapping(prefix = "bioalert")
+public interface NotifyConfig {
+
+    /** Base URL of this service as users reach it: links in mail (confirm, unsubscribe) start with it. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    Webhook webhook();
+
+    Index index();
+
+    Dispatch dispatch();
+
+    Digest digest();
+
+    interface Webhook {
+        /**
+         * Hosts, addresses or CIDR ranges that webhooks may reach although they are loopback, private or
+         * link-local (e.g. "127.0.0.1,localhost" for tests, "10.1.0.0/16" for an internal receiver).
+         */
+        Optional<List<String>> allowHosts();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration requestTimeout();
+    }
+
+    interface Index {
+        /** How often each instance reads watchlist changes made through other instances. */
+        @WithDefault("2s")
+        String refreshEvery();
+
+        /** How far back a refresh looks again, for transactions that committed late. */
+        @WithDefault("30s")
+        Duration overlap();
+    }
+
+    interface Dispatch {
+        /** Polling interval when nobody wakes the dispatcher (retries, other instances' work). */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Dispatcher loops per instance; they claim disjoint rows with SKIP LOCKED. */
+        @WithDefault("2")
+        int workers();
+
+        /** How long a claimed delivery is ours; after that a crash's delivery is claimed again. */
+        @WithDefault("60s")
+        Duration lease();
+
+        @WithDefault("8")
+        int maxAttempts();
+
+        @WithDefault("2s")
+        Duration backoffBase();
+
+        @WithDefault("1h")
+        Duration backoffMax();
+
+        /** Default per-destination limits, per minute, when a destination sets none. */
+        @WithDefault("60")
+        int slackPerMinute();
+
+        @WithDefault("120")
+        int emailPerMinute();
+
+        @WithDefault("6000")
+        int webhookPerMinute();
+
+        /** Master switch, off for benchmarks that drive the dispatcher by hand. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Digest {
+        @WithDefault("30s")
+        String checkEvery();
+    }
+}

@@ -1,0 +1,85 @@
+package io.bioalert.notify.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A watchlist's deliveries, newest first, as users read them: sent, retrying, failed, with the last error. */
+@ApplicationScoped
+public class DeliveryHistory {
+
+    /**
+     * @param status PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED, or
+     *               DIGEST (waiting for the end of the digest period)
+     */
+    public record Entry(UUID id, UUID destinationId, String channel, String announcementId, String title,
+            String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
+            JsonNode reasons) {
+    }
+
+    private final DeliveryStore store;
+    private final ObjectMapper json;
+
+    DeliveryHistory(DeliveryStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    public List<Entry> of(UUID watchlistId, String status, int limit) throws SQLException {
+        String where = status == null ? "" : switch (status) {
+            case "RETRYING" -> " AND d.status = 'PENDING' AND d.attempts > 0";
+            case "PENDING" -> " AND d.status = 'PENDING' AND d.attempts = 0";
+            case "DIGEST" -> " AND d.status IN ('DIGEST_PENDING', 'DIGEST_SENDING')";
+            default -> " AND d.status = ?";
+        };
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT d.id, d.destination_id, d.channel, d.announcement_id,
+                               a.payload::jsonb -> 'announcement' ->> 'title', d.status, d.attempts, d.last_error,
+                               d.created_at, d.next_attempt_at, d.sent_at, d.reasons
+                        FROM delivery d JOIN announcement a ON a.id = d.announcement_id
+                        WHERE d.watchlist_id = ?""" + where + " ORDER BY d.created_at DESC LIMIT ?")) {
+            int i = 1;
+            ps.setObject(i++, watchlistId);
+            if (where.contains("?")) {
+                ps.setString(i++, status);
+            }
+            ps.setInt(i, limit);
+            List<Entry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String st = rs.getString(6);
+                    int attempts = rs.getInt(7);
+                    String shown = "PENDING".equals(st) && attempts > 0 ? "RETRYING"
+                            : st.startsWith("DIGEST") ? "DIGEST" : st;
+                    out.add(new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), shown, attempts, rs.getString(8), instant(rs.getTimestamp(9)),
+                            "SENT".equals(st) || "FAILED".equals(st) ? null : instant(rs.getTimestamp(10)),
+                            instant(rs.getTimestamp(11)), readReasons(rs.getString(12))));
+                }
+            }
+            return out;
+        }
+    }
+
+    private JsonNode readReasons(String s) {
+        try {
+            return s == null ? null : json.readTree(s);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

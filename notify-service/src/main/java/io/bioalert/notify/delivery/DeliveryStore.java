@@ -1,0 +1,217 @@
+package io.bioalert.notify.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.model.ClassifiedAnnouncement;
+import io.bioalert.notify.watchlist.Destination;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+
+/**
+ * The deliveries table as a persistent queue, in plain JDBC because its statements are what PostgreSQL
+ * does best and an ORM would hide: a set-based insert with ON CONFLICT for the exactly-once key, and a
+ * claim with FOR UPDATE SKIP LOCKED plus a lease for concurrent dispatchers.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    public static final String JOB_COLUMNS = """
+            d.id, d.attempts, d.reasons, d.announcement_id, a.payload, dst.id, dst.type, dst.address, dst.secret,
+            dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at""";
+
+    private static final String RECORD = """
+            INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
+                                  next_attempt_at, reasons, created_at)
+            SELECT gen_random_uuid(), w.id, dst.id, ?, dst.type,
+                   CASE w.digest WHEN 'IMMEDIATE' THEN 'PENDING' ELSE 'DIGEST_PENDING' END, 0,
+                   CASE w.digest WHEN 'HOURLY' THEN date_trunc('hour', now()) + interval '1 hour'
+                                 WHEN 'DAILY' THEN date_trunc('day', now()) + interval '1 day'
+                                 ELSE now() END,
+                   m.reasons, now()
+            FROM unnest(?::uuid[], ?::text[]) AS m(watchlist_id, reasons)
+            JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
+            JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
+            ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING""";
+
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id FROM delivery
+                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
+                ORDER BY next_attempt_at
+                LIMIT ? FOR UPDATE SKIP LOCKED)
+            UPDATE delivery d
+               SET status = 'SENDING', attempts = d.attempts + 1, lease_owner = ?,
+                   next_attempt_at = now() + ? * interval '1 millisecond'
+              FROM due, destination dst, watchlist w, announcement a
+             WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id AND a.id = d.announcement_id
+            RETURNING """ + " " + JOB_COLUMNS;
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    DeliveryStore(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /**
+     * Stores the announcement once and one delivery per active destination of the matched watchlists, in
+     * one transaction. A redelivered record inserts nothing: the unique key already holds its rows.
+     *
+     * @return the number of new deliveries
+     */
+    public int record(String announcementId, String payload, Map<UUID, String> reasonsByWatchlist) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO announcement (id, payload, received_at) VALUES (?, ?, now())
+                        ON CONFLICT (id) DO NOTHING""")) {
+                    ps.setString(1, announcementId);
+                    ps.setString(2, payload);
+                    ps.executeUpdate();
+                }
+                int inserted;
+                try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+                    ps.setString(1, announcementId);
+                    ps.setArray(2, c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray()));
+                    ps.setArray(3, c.createArrayOf("text", reasonsByWatchlist.values().toArray()));
+                    inserted = ps.executeUpdate();
+                }
+                c.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Claims up to {@code limit} due deliveries for {@code lease}; a crash leaves them to be claimed again after it. */
+    public List<DeliveryJob> claim(int limit, UUID owner, Duration lease) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+                ps.setInt(1, limit);
+                ps.setObject(2, owner);
+                ps.setLong(3, lease.toMillis());
+                List<DeliveryJob> jobs = readJobs(ps);
+                c.commit();
+                return jobs;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    public List<DeliveryJob> readJobs(PreparedStatement ps) throws SQLException {
+        List<DeliveryJob> jobs = new ArrayList<>();
+        Map<String, Supplier<ClassifiedAnnouncement>> parsed = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String announcementId = rs.getString(4);
+                String payload = rs.getString(5);
+                Supplier<ClassifiedAnnouncement> announcement = parsed.computeIfAbsent(announcementId, id -> lazy(payload));
+                jobs.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), announcementId,
+                        payload, announcement, rs.getObject(6, UUID.class), Destination.Type.valueOf(rs.getString(7)),
+                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                        (Integer) rs.getObject(12), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
+                        rs.getTimestamp(16) != null));
+            }
+        }
+        return jobs;
+    }
+
+    private Supplier<ClassifiedAnnouncement> lazy(String payload) {
+        return new Supplier<>() {
+            private ClassifiedAnnouncement value;
+
+            @Override
+            public synchronized ClassifiedAnnouncement get() {
+                if (value == null) {
+                    try {
+                        value = json.readValue(payload, ClassifiedAnnouncement.class);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("stored announcement is not readable", e);
+                    }
+                }
+                return value;
+            }
+        };
+    }
+
+    /** How one claimed delivery ended; applied only while the claim's lease is still ours. */
+    public record Completion(UUID deliveryId, String status, int attemptDelta, Instant nextAttemptAt, String error) {
+    }
+
+    /** Writes the outcomes of a batch in one transaction, and disables destinations that refused us for good. */
+    public void complete(UUID owner, List<Completion> completions, Map<UUID, String> disable) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // One statement for the whole batch: a round trip per delivery would cap the dispatcher.
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE delivery d
+                           SET status = u.status, attempts = d.attempts + u.delta,
+                               next_attempt_at = COALESCE(to_timestamp(u.next_ms / 1000.0), d.next_attempt_at),
+                               last_error = u.error, lease_owner = NULL,
+                               sent_at = CASE WHEN u.status = 'SENT' THEN now() ELSE d.sent_at END
+                          FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::int8[], ?::text[]) AS u(id, status, delta, next_ms, error)
+                         WHERE d.id = u.id AND d.lease_owner = ?""")) {
+                    int n = completions.size();
+                    Object[] ids = new Object[n];
+                    String[] statuses = new String[n];
+                    Integer[] deltas = new Integer[n];
+                    Long[] next = new Long[n];
+                    String[] errors = new String[n];
+                    for (int i = 0; i < n; i++) {
+                        Completion done = completions.get(i);
+                        ids[i] = done.deliveryId();
+                        statuses[i] = done.status();
+                        deltas[i] = done.attemptDelta();
+                        next[i] = done.nextAttemptAt() == null ? null : done.nextAttemptAt().toEpochMilli();
+                        errors[i] = done.error();
+                    }
+                    ps.setArray(1, c.createArrayOf("uuid", ids));
+                    ps.setArray(2, c.createArrayOf("text", statuses));
+                    ps.setArray(3, c.createArrayOf("int4", deltas));
+                    ps.setArray(4, c.createArrayOf("int8", next));
+                    ps.setArray(5, c.createArrayOf("text", errors));
+                    ps.setObject(6, owner);
+                    ps.executeUpdate();
+                }
+                if (!disable.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE destination SET status = 'DISABLED', status_reason = ? WHERE id = ? AND status = 'ACTIVE'")) {
+                        for (Map.Entry<UUID, String> d : disable.entrySet()) {
+                            ps.setString(1, d.getValue());
+                            ps.setObject(2, d.getKey());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+}

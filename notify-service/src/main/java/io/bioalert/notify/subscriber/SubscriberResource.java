@@ -1,0 +1,65 @@
+package io.bioalert.notify.subscriber;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Sign-up hands out the API token once; it is stored only as a hash. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscriberResource {
+
+    public record SignUp(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name) {
+    }
+
+    public record SubscriberView(UUID id, String email, String name, Instant createdAt) {
+    }
+
+    /** The only answer that carries the token. */
+    public record Created(UUID id, String email, String name, String token) {
+    }
+
+    private final Authenticator auth;
+
+    SubscriberResource(Authenticator auth) {
+        this.auth = auth;
+    }
+
+    @POST
+    @Path("/subscribers")
+    @Transactional
+    public Response signUp(@Valid @NotNull SignUp request) {
+        String token = ApiTokens.random("bat_");
+        Subscriber s = new Subscriber();
+        s.id = UUID.randomUUID();
+        s.email = request.email().trim();
+        s.name = request.name();
+        s.tokenHash = ApiTokens.sha256(token);
+        s.createdAt = Instant.now();
+        s.persist();
+        return Response.status(201).entity(new Created(s.id, s.email, s.name, token)).build();
+    }
+
+    @GET
+    @Path("/me")
+    @Transactional
+    public SubscriberView me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Subscriber s = Subscriber.findById(auth.require(authorization));
+        return new SubscriberView(s.id, s.email, s.name, s.createdAt);
+    }
+}

@@ -1,0 +1,65 @@
+package io.bioalert.notify.watchlist;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Where a watchlist's alerts go: an email address, a Slack incoming webhook, or a generic webhook. */
+@Entity
+@Table(name = "destination")
+public class Destination extends PanacheEntityBase {
+
+    public enum Type { EMAIL, SLACK, WEBHOOK }
+
+    public enum Status { PENDING_CONFIRMATION, ACTIVE, DISABLED, UNSUBSCRIBED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "watchlist_id", nullable = false)
+    public UUID watchlistId;
+
+    @Column(nullable = false)
+    public String type;
+
+    /** The email address or the URL. */
+    @Column(nullable = false)
+    public String address;
+
+    /** HMAC key of a generic webhook. */
+    public String secret;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "status_reason", columnDefinition = "text")
+    public String statusReason;
+
+    @Column(name = "confirm_token")
+    public String confirmToken;
+
+    @Column(name = "unsubscribe_token")
+    public String unsubscribeToken;
+
+    @Column(name = "rate_per_minute")
+    public Integer ratePerMinute;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public Type typeEnum() {
+        return Type.valueOf(type);
+    }
+
+    public static List<Destination> ofWatchlist(UUID watchlistId) {
+        return list("watchlistId = ?1 and deletedAt is null order by createdAt", watchlistId);
+    }
+}

@@ -1,0 +1,61 @@
+package io.bioalert.notify.watchlist;
+
+import io.bioalert.notify.api.InvalidFieldException;
+import io.bioalert.notify.channel.email.ConfirmedEmail;
+import io.bioalert.notify.channel.webhook.UrlGuard;
+import io.bioalert.notify.subscriber.ApiTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Checks a requested destination and builds its row; emails start unconfirmed unless already proven. */
+@ApplicationScoped
+public class DestinationFactory {
+
+    private final UrlGuard guard;
+
+    DestinationFactory(UrlGuard guard) {
+        this.guard = guard;
+    }
+
+    /** @param field the JSON path of the request, for the 400 ("destinations[1]") */
+    public Destination build(String field, WatchlistApi.NewDestination d, UUID watchlistId, UUID subscriberId) {
+        Destination dst = new Destination();
+        dst.id = UUID.randomUUID();
+        dst.watchlistId = watchlistId;
+        dst.type = d.type();
+        dst.createdAt = Instant.now();
+        dst.ratePerMinute = d.ratePerMinute();
+        dst.unsubscribeToken = ApiTokens.random("u_");
+        switch (Destination.Type.valueOf(d.type())) {
+            case EMAIL -> {
+                if (d.email() == null || d.email().isBlank()) {
+                    throw new InvalidFieldException(field + ".email", "is required for an EMAIL destination");
+                }
+                dst.address = d.email().trim().toLowerCase(Locale.ROOT);
+                if (ConfirmedEmail.isConfirmed(subscriberId, dst.address)) {
+                    dst.status = Destination.Status.ACTIVE.name();
+                } else {
+                    dst.status = Destination.Status.PENDING_CONFIRMATION.name();
+                    dst.confirmToken = ApiTokens.random("c_");
+                }
+            }
+            case SLACK, WEBHOOK -> {
+                if (d.url() == null || d.url().isBlank()) {
+                    throw new InvalidFieldException(field + ".url", "is required for a " + d.type() + " destination");
+                }
+                try {
+                    dst.address = guard.check(d.url().trim()).toString();
+                } catch (UrlGuard.Refused e) {
+                    throw new InvalidFieldException(field + ".url", e.getMessage());
+                }
+                if (dst.typeEnum() == Destination.Type.WEBHOOK) {
+                    dst.secret = d.secret() != null ? d.secret() : ApiTokens.random("whsec_");
+                }
+                dst.status = Destination.Status.ACTIVE.name();
+            }
+        }
+        return dst;
+    }
+}

@@ -1,0 +1,179 @@
+package io.bioalert.notify.watchlist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.notify.channel.email.OptInMailer;
+import io.bioalert.notify.matching.Text;
+import io.bioalert.notify.matching.WatchFilter;
+import io.bioalert.notify.matching.WatchlistIndex;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Watchlist changes: validated, committed, then applied to this instance's match index at once (other
+ * instances pick them up from change_seq within their refresh interval), and opt-in mails sent for new
+ * addresses.
+ */
+@ApplicationScoped
+public class WatchlistService {
+
+    private final DestinationFactory destinations;
+    private final WatchlistIndex index;
+    private final OptInMailer optIn;
+    private final ObjectMapper json;
+
+    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json) {
+        this.destinations = destinations;
+        this.index = index;
+        this.optIn = optIn;
+        this.json = json;
+    }
+
+    public WatchlistApi.WatchlistView create(UUID subscriberId, WatchlistApi.CreateWatchlist request) {
+        WatchFilter filter = canonical(request.filter());
+        FilterValidator.validate(filter);
+        List<Destination> created = new ArrayList<>();
+        Watchlist w = QuarkusTransaction.requiringNew().call(() -> {
+            Watchlist n = new Watchlist();
+            n.id = UUID.randomUUID();
+            n.subscriberId = subscriberId;
+            n.name = request.name().strip();
+            n.filterJson = write(filter);
+            n.digest = request.digest() == null ? "IMMEDIATE" : request.digest();
+            n.createdAt = Instant.now();
+            n.updatedAt = n.createdAt;
+            n.changeSeq = nextChangeSeq();
+            n.persist();
+            for (int i = 0; i < request.destinations().size(); i++) {
+                Destination d = destinations.build("destinations[" + i + "]", request.destinations().get(i), n.id, subscriberId);
+                d.persist();
+                created.add(d);
+            }
+            return n;
+        });
+        index.apply(w.id, filter, w.changeSeq);
+        created.forEach(d -> optIn.sendIfPending(d, w.name));
+        return view(w, filter, created, true);
+    }
+
+    public WatchlistApi.WatchlistView update(UUID subscriberId, UUID id, WatchlistApi.UpdateWatchlist request) {
+        WatchFilter filter = canonical(request.filter());
+        FilterValidator.validate(filter);
+        Watchlist w = QuarkusTransaction.requiringNew().call(() -> {
+            Watchlist found = owned(id, subscriberId);
+            found.name = request.name().strip();
+            found.filterJson = write(filter);
+            if (request.digest() != null) {
+                found.digest = request.digest();
+            }
+            found.updatedAt = Instant.now();
+            found.changeSeq = nextChangeSeq();
+            return found;
+        });
+        index.apply(w.id, filter, w.changeSeq);
+        return get(subscriberId, id);
+    }
+
+    public void delete(UUID subscriberId, UUID id) {
+        long seq = QuarkusTransaction.requiringNew().call(() -> {
+            Watchlist found = owned(id, subscriberId);
+            found.deletedAt = Instant.now();
+            found.updatedAt = found.deletedAt;
+            found.changeSeq = nextChangeSeq();
+            return found.changeSeq;
+        });
+        index.apply(id, null, seq);
+    }
+
+    public WatchlistApi.WatchlistView get(UUID subscriberId, UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Watchlist w = owned(id, subscriberId);
+            return view(w, read(w.filterJson), Destination.ofWatchlist(w.id), false);
+        });
+    }
+
+    public List<WatchlistApi.WatchlistView> list(UUID subscriberId) {
+        return QuarkusTransaction.requiringNew().call(() -> Watchlist.ownedBy(subscriberId).stream()
+                .map(w -> view(w, read(w.filterJson), Destination.ofWatchlist(w.id), false)).toList());
+    }
+
+    public WatchlistApi.DestinationView addDestination(UUID subscriberId, UUID id, WatchlistApi.NewDestination request) {
+        Watchlist[] w = new Watchlist[1];
+        Destination d = QuarkusTransaction.requiringNew().call(() -> {
+            w[0] = owned(id, subscriberId);
+            Destination n = destinations.build("request", request, id, subscriberId);
+            n.persist();
+            return n;
+        });
+        optIn.sendIfPending(d, w[0].name);
+        return destinationView(d, true);
+    }
+
+    public void removeDestination(UUID subscriberId, UUID id, UUID destinationId) {
+        QuarkusTransaction.requiringNew().run(() -> ownedDestination(subscriberId, id, destinationId).deletedAt = Instant.now());
+    }
+
+    /** Only within the owner's watchlists: anyone else's id is simply not found. */
+    public Destination ownedDestination(UUID subscriberId, UUID watchlistId, UUID destinationId) {
+        owned(watchlistId, subscriberId);
+        Destination d = Destination.findById(destinationId);
+        if (d == null || !d.watchlistId.equals(watchlistId) || d.deletedAt != null) {
+            throw new NotFoundException("no destination " + destinationId + " in watchlist " + watchlistId);
+        }
+        return d;
+    }
+
+    public static Watchlist owned(UUID id, UUID subscriberId) {
+        Watchlist w = Watchlist.owned(id, subscriberId);
+        if (w == null) {
+            throw new NotFoundException("no watchlist " + id);
+        }
+        return w;
+    }
+
+    private static long nextChangeSeq() {
+        return ((Number) Watchlist.getEntityManager().createNativeQuery("SELECT nextval('watchlist_change_seq')")
+                .getSingleResult()).longValue();
+    }
+
+    /** Ids are stored in their canonical upper case so the stored filter reads like the taxonomy. */
+    private static WatchFilter canonical(WatchFilter f) {
+        return new WatchFilter(upper(f.targets()), upper(f.modalities()), upper(f.eventTypes()), upper(f.agencies()),
+                f.companies(), f.drugs(), f.keywords(), f.includeHistory());
+    }
+
+    private static List<String> upper(List<String> ids) {
+        return ids.stream().map(s -> s == null ? null : Text.id(s)).toList();
+    }
+
+    private WatchlistApi.WatchlistView view(Watchlist w, WatchFilter f, List<Destination> ds, boolean withSecrets) {
+        return new WatchlistApi.WatchlistView(w.id, w.name, f, w.digest,
+                ds.stream().map(d -> destinationView(d, withSecrets)).toList(), w.createdAt, w.updatedAt);
+    }
+
+    static WatchlistApi.DestinationView destinationView(Destination d, boolean withSecret) {
+        return new WatchlistApi.DestinationView(d.id, d.type, d.address, d.status, d.statusReason, d.ratePerMinute,
+                withSecret ? d.secret : null);
+    }
+
+    private String write(WatchFilter f) {
+        try {
+            return json.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public WatchFilter read(String filterJson) {
+        try {
+            return json.readValue(filterJson, WatchFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored filter unreadable", e);
+        }
+    }
+}

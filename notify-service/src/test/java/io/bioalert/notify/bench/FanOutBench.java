@@ -1,0 +1,170 @@
+package io.bioalert.notify.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import io.bioalert.model.ClassifiedAnnouncement;
+import io.bioalert.model.Topics;
+import io.bioalert.notify.flow.TestAnnouncements;
+import io.bioalert.notify.matching.WatchlistIndex;
+import io.bioalert.testkit.Infrastructure;
+import io.bioalert.testkit.KafkaTestClient;
+import io.bioalert.testkit.RealInfrastructure;
+import io.bioalert.testkit.ServiceTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fan-out benchmark on the real path: one classified announcement on Kafka matches N watchlists, each with
+ * its own destination; the figure is deliveries per second from publish until the receiver has them all,
+ * every one recorded in the deliveries table first. Prints figures, asserts nothing.
+ * Run with {@code notify-service/bench} (or -Dtest=FanOutBench).
+ */
+@QuarkusTest
+@RealInfrastructure
+@WithTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "notify"))
+class FanOutBench {
+
+    private static final int WEBHOOKS = Integer.getInteger("bench.webhooks", 20_000);
+    private static final int EMAILS = Integer.getInteger("bench.emails", 3_000);
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    WatchlistIndex index;
+
+
+    private final KafkaTestClient kafka = new KafkaTestClient(Infrastructure.shared().kafkaBootstrapServers());
+
+    @Test
+    void webhooksAndEmails() throws Exception {
+        AtomicInteger received = new AtomicInteger();
+        HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+        sink.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(204, -1);
+                received.incrementAndGet();
+            }
+        });
+        var executor = Executors.newFixedThreadPool(8);
+        sink.setExecutor(executor);
+        sink.start();
+        try {
+            String url = "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook";
+            run("webhook", WEBHOOKS, "WEBHOOK", url, "BENCH-" + UUID.randomUUID(), received::get);
+        } finally {
+            sink.stop(0);
+            executor.shutdownNow();
+        }
+        // Counted from the table (SENT = accepted by the SMTP server): asking GreenMail for its messages
+        // every few milliseconds would lock its store and slow down the very deliveries being measured.
+        String drug = "BENCH-" + UUID.randomUUID();
+        run("email", EMAILS, "EMAIL", "bench-" + UUID.randomUUID() + "@example.org", drug, () -> sentFor(drug));
+        System.out.printf("FAN-OUT BENCH email: GreenMail holds %,d messages%n",
+                Infrastructure.shared().smtp().receivedMessages().length);
+    }
+
+    private void run(String label, int n, String type, String address, String drug,
+            java.util.function.IntSupplier delivered) throws Exception {
+        long setup = System.nanoTime();
+        createWatchlists(n, type, address, drug);
+        index.refresh();
+        System.out.printf("%nFAN-OUT BENCH %s: %,d watchlists with one %s destination each created in %,d ms%n",
+                label, n, type, (System.nanoTime() - setup) / 1_000_000);
+
+        ClassifiedAnnouncement a = TestAnnouncements.her2Btd(drug);
+        long t0 = System.nanoTime();
+        kafka.send(Topics.CLASSIFIED, a.id(), JSON.writeValueAsString(a));
+        long firstAt = 0;
+        long deadline = t0 + 300_000_000_000L;
+        while (delivered.getAsInt() < n && System.nanoTime() < deadline) {
+            if (firstAt == 0 && delivered.getAsInt() > 0) {
+                firstAt = System.nanoTime();
+            }
+            Thread.sleep(type.equals("EMAIL") ? 50 : 5);
+        }
+        long t1 = System.nanoTime();
+        int got = delivered.getAsInt();
+        double seconds = (t1 - t0) / 1e9;
+        double fromFirst = firstAt == 0 ? seconds : (t1 - firstAt) / 1e9;
+        System.out.printf("FAN-OUT BENCH %s: %,d of %,d delivered in %.2f s from publish: %,.0f/s "
+                + "(first arrived after %.0f ms; %,.0f/s from then on)%n", label, got, n, seconds, got / seconds,
+                firstAt == 0 ? 0 : (firstAt - t0) / 1e6, got / fromFirst);
+        Thread.sleep(500);
+        System.out.printf("FAN-OUT BENCH %s: deliveries table for it: %s%n", label, statuses(a.id()));
+    }
+
+    private void createWatchlists(int n, String type, String address, String drug) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            UUID subscriber = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO subscriber (id, email, name, token_hash, created_at)
+                    VALUES (?, 'bench@example.org', 'bench', md5(random()::text) || md5(random()::text), now())""")) {
+                ps.setObject(1, subscriber);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    WITH w AS (
+                        INSERT INTO watchlist (id, subscriber_id, name, filter_json, digest, created_at, updated_at, change_seq)
+                        SELECT gen_random_uuid(), ?, 'bench ' || g, ?, 'IMMEDIATE', now(), now(),
+                               nextval('watchlist_change_seq')
+                        FROM generate_series(1, ?) g
+                        RETURNING id)
+                    INSERT INTO destination (id, watchlist_id, type, address, secret, status, unsubscribe_token, created_at)
+                    SELECT gen_random_uuid(), w.id, ?, ?, 'bench-secret-0123456789', 'ACTIVE',
+                           md5(random()::text || w.id::text), now()
+                    FROM w""")) {
+                ps.setObject(1, subscriber);
+                ps.setString(2, "{\"drugs\":[\"" + drug + "\"]}");
+                ps.setInt(3, n);
+                ps.setString(4, type);
+                ps.setString(5, address);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private int sentFor(String drug) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM delivery d JOIN watchlist w ON w.id = d.watchlist_id "
+                        + "WHERE d.status = 'SENT' AND w.filter_json = ?")) {
+            ps.setString(1, "{\"drugs\":[\"" + drug + "\"]}");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String statuses(String announcementId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT status, count(*) FROM delivery WHERE announcement_id = ? GROUP BY status ORDER BY status")) {
+            ps.setString(1, announcementId);
+            StringBuilder out = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('=').append(rs.getInt(2)).append(' ');
+                }
+            }
+            return out.toString().trim();
+        }
+    }
+}

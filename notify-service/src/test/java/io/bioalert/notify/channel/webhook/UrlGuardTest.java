@@ -1,0 +1,45 @@
+package io.bioalert.notify.channel.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class UrlGuardTest {
+
+    private final UrlGuard strict = new UrlGuard(List.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/x", "http://localhost/x", "http://10.1.2.3/", "http://172.16.0.1/",
+            "http://192.168.1.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[fd00::1]/",
+            "http://[fe80::1]/", "http://0.0.0.0/", "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/"})
+    void internalAddressesAreRefused(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOf(UrlGuard.Refused.class)
+                .hasMessageContaining("allowlist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/x", "file:///etc/passwd", "gopher://x", "not a url", "http:///nohost",
+            "http://user:pw@8.8.8.8/"})
+    void onlyHttpUrlsWithAHostAndNoCredentials(String url) {
+        assertThatThrownBy(() -> strict.check(url)).isInstanceOf(UrlGuard.Refused.class);
+    }
+
+    @Test
+    void publicAddressesPass() throws Exception {
+        assertThat(strict.check("https://8.8.8.8/hook").getHost()).isEqualTo("8.8.8.8");
+    }
+
+    @Test
+    void theOperatorAllowlistOpensHostsAddressesAndRanges() throws Exception {
+        UrlGuard guard = new UrlGuard(List.of("localhost", "127.0.0.1", "10.1.0.0/16"));
+        assertThat(guard.check("http://localhost:9000/x")).isNotNull();
+        assertThat(guard.check("http://127.0.0.1:9000/x")).isNotNull();
+        assertThat(guard.check("http://10.1.200.3/x")).isNotNull();
+        assertThatThrownBy(() -> guard.check("http://10.2.0.1/x")).isInstanceOf(UrlGuard.Refused.class);
+        assertThatThrownBy(() -> guard.check("http://169.254.169.254/")).isInstanceOf(UrlGuard.Refused.class);
+    }
+}
