@@ -97,4 +97,21 @@ class EntityRulesTest {
         assertThat(modalities(body("FR-1 is an Fc fusion protein replacing ectonucleotide pyrophosphatase.")))
                 .containsExactly("FUSION_PROTEIN");
     }
+
+    @Test
+    void unusualCodeNamesAndNewInnStemsAreDrugs() {
+        var c = body("Saltwave Bio dosed patients with SW-OV3, CLD-mRNA-7 and 9MW2821, and with lotamitug and "
+                + "rivocel.");
+        assertThat(c.drugs()).containsExactlyInAnyOrder("SW-OV3", "CLD-mRNA-7", "9MW2821", "lotamitug", "rivocel");
+        assertThat(body("Kolbrun Pharma dosed patients with vemadegib and ospremenib.").drugs())
+                .containsExactlyInAnyOrder("vemadegib", "ospremenib");
+    }
+
+    @Test
+    void anExVivoEditedCellProductIsACellTherapyAndInVivoEditingIsAGeneTherapy() {
+        assertThat(modalities(body("The FDA granted RMAT designation to CVN-1, an allogeneic CRISPR-edited CAR-T "
+                + "cell therapy."))).containsExactly("CAR_T");
+        assertThat(modalities(body("The MHRA approved BFG-2, an in vivo CRISPR gene editing therapy."))).containsExactly(
+                "GENE_THERAPY");
+    }
 }

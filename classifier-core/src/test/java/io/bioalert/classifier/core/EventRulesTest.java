@@ -186,4 +186,28 @@ class EventRulesTest {
         assertThat(events(c)).containsExactlyInAnyOrder("APPROVAL/NMPA/primary", "SUBMISSION_ACCEPTED/NMPA/history",
                 "PRIORITY_REVIEW/NMPA/history");
     }
+
+    @Test
+    void aCountryAdjectiveOnTheApplicationNamesTheRegulator() {
+        assertThat(events(body("Veltrix Bio said the company's U.S. NDA for VX-12 was accepted for review.")))
+                .containsExactly("SUBMISSION_ACCEPTED/FDA/primary");
+        assertThat(events(body("Sakura Pharma has submitted a Japanese New Drug Application for SK-8.")))
+                .containsExactly("SUBMISSION/PMDA/primary");
+    }
+
+    @Test
+    void aGrantedProcedureInTheFutureTenseIsAnEventButAConditionalOneIsNot() {
+        assertThat(events(body("Osprey Oncology said the EMA validated its MAA for OS-1, and that the application "
+                + "will be reviewed under accelerated assessment.")))
+                .containsExactlyInAnyOrder("SUBMISSION_ACCEPTED/EMA/primary", "PRIORITY_REVIEW/EMA/primary");
+        assertThat(events(body("Briar Bio said the EMA granted PRIME to BR-7; BR-7 will be reviewed under "
+                + "accelerated assessment if an MAA is submitted."))).containsExactly("PRIME/EMA/primary");
+    }
+
+    @Test
+    void aHeadlineClearanceExplainedAsATrialApplicationIsNoApproval() {
+        var c = doc("Calyra's bispecific cleared in Canada", "Calyra Biosciences announced that Health Canada has "
+                + "issued a No Objection Letter for its clinical trial application for CLY-66.", "2025-03-27");
+        assertThat(events(c)).containsExactly("IND_CLEARANCE/HEALTH_CANADA/primary");
+    }
 }

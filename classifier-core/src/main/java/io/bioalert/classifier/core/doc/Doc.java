@@ -2,7 +2,9 @@ package io.bioalert.classifier.core.doc;
 
 import io.bioalert.classifier.core.lexicon.Cue;
 import io.bioalert.classifier.core.lexicon.Lexicon;
+import io.bioalert.classifier.core.match.Match;
 import io.bioalert.classifier.core.match.Matches;
+import io.bioalert.classifier.core.match.SymbolTargets;
 import io.bioalert.classifier.core.text.DateFinder;
 import io.bioalert.classifier.core.text.DateMention;
 import io.bioalert.classifier.core.text.Layout;
@@ -32,12 +34,22 @@ public final class Doc {
         this.text = hasTitle ? title + "\n\n" + body : body;
         this.tokens = Tokenizer.tokenize(text);
         this.layout = new Layout(tokens, hasTitle ? title.length() : 0);
-        this.matches = new Matches(lexicon.trie().findAll(tokens), tokens.size());
+        this.matches = matchAll(lexicon, tokens);
         this.dates = DateFinder.find(tokens);
         this.publishedAt = publishedAt;
         this.date = publishedAt != null
                 ? new DateMention(-1, -1, publishedAt.getYear(), publishedAt.getMonthValue(), publishedAt.getDayOfMonth())
                 : dateline();
+    }
+
+    /** Dictionary matches, plus unknown gene symbols in a target relation (SymbolTargets). */
+    private static Matches matchAll(Lexicon lexicon, Tokens tokens) {
+        Matches m = new Matches(lexicon.trie().findAll(tokens), tokens.size());
+        List<Match> symbols = SymbolTargets.find(tokens, m, lexicon.inn());
+        if (!symbols.isEmpty()) {
+            m.addAll(io.bioalert.classifier.core.lexicon.Kind.TARGET, symbols);
+        }
+        return m;
     }
 
     /** The first day-precise date in the headline zone or the first body sentence. */

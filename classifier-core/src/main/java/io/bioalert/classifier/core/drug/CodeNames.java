@@ -17,7 +17,13 @@ final class CodeNames {
     static boolean looksLikeCode(String w) {
         int n = w.length();
         int i = 0;
-        if (i < n && Character.isLowerCase(w.charAt(i))) {
+        int dash = w.indexOf('-');
+        if (dash >= 2 && dash <= 5 && dash + 1 < n && Character.isLowerCase(w.charAt(dash + 1)) && allCaps(w, 0, dash)) {
+            return looksLikeCode(w.substring(dash + 1)); // a sponsor prefix on a platform code: CLD-mRNA-7
+        }
+        if (n > 3 && Character.isDigit(w.charAt(0)) && isCap(w.charAt(1)) && isCap(w.charAt(2))) {
+            i++; // a digit before the sponsor letters: 9MW2821
+        } else if (i < n && Character.isLowerCase(w.charAt(i))) {
             i++;
         }
         int caps = 0;
@@ -53,7 +59,8 @@ final class CodeNames {
             digits++;
         }
         // "RP1", "VT-9", "DB-1": one digit only after a short plain prefix (PD-1 and IL-2 are targets, found first)
-        boolean shortPlain = digits == 1 && !hyphenGroup && caps >= 2 && caps <= (hyphen ? 5 : 3);
+        // "SW-OV3": a one-digit code after two short letter groups (HLA-A2 and the like are NOT_CODE words)
+        boolean shortPlain = digits == 1 && caps >= 2 && caps <= (hyphen || hyphenGroup ? 5 : 3);
         if (digits > 6 || (digits < 2 && !shortPlain)) {
             return false;
         }
@@ -96,6 +103,15 @@ final class CodeNames {
             j++;
         }
         return j < n - 2 && w.charAt(j) == '-' && w.indexOf('-', j + 1) > 0;
+    }
+
+    private static boolean allCaps(String w, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!isCap(w.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCap(char c) {

@@ -15,8 +15,13 @@ import java.util.Set;
  */
 final class AgencyResolver {
     /** A mention of a regulator, or of a country standing for one, at tokens [from, to). */
-    record Ref(int from, int to, String agency, boolean explicit) {
+    record Ref(int from, int to, String agency, boolean explicit, boolean adjective) {
     }
+
+    /** Application nouns that a country adjective qualifies: "the company's US NDA", "a European MAA". */
+    private static final Set<String> APPLICATION_WORDS = Set.of("nda", "ndas", "bla", "blas", "maa", "maas",
+            "snda", "sbla", "cta", "ctas", "submission", "submissions", "filing", "filings", "application",
+            "applications", "marketing", "biologics", "dossier", "registration", "inds", "supplemental", "new");
 
     private static final Set<String> COUNTRY_LEADS = Set.of("in", "by", "across", "both", "behind", "outside",
             "within", "throughout");
@@ -25,6 +30,8 @@ final class AgencyResolver {
     private static final Set<String> LIST_TOKENS = Set.of(",", "and", "(", ")", "the", "as", "well", "both", "also",
             "respectively", "by", "in");
     private static final int AFTER_WINDOW = 14;
+    private static final Set<String> APPLICATION_TYPES = Set.of("SUBMISSION", "SUBMISSION_ACCEPTED", "PRIORITY_REVIEW",
+            "IND_CLEARANCE");
 
     private AgencyResolver() {
     }
@@ -44,7 +51,7 @@ final class AgencyResolver {
             if (!takeAgency && (doc.matches.at(Kind.AGENCY, m.from()) != null || !qualifies(doc, m, last))) {
                 continue;
             }
-            last = new Ref(m.from(), m.to(), m.value(), takeAgency);
+            last = new Ref(m.from(), m.to(), m.value(), takeAgency, !takeAgency && applicationAfter(doc, m));
             out.add(last);
         }
         return out;
@@ -62,10 +69,20 @@ final class AgencyResolver {
         if (t.is(m.to(), "s") && t.glued(m.to())) {
             return true;
         }
-        if (m.to() < t.size() && COUNTRY_EVENTS.contains(t.norm(m.to()))) {
+        if (m.to() < t.size() && COUNTRY_EVENTS.contains(t.norm(m.to())) || applicationAfter(doc, m)) {
             return true;
         }
         return last != null && listed(doc, last.to(), m.from());
+    }
+
+    /**
+     * "the company's US NDA", "European MAA", "Japanese New Drug Application": the application names its
+     * jurisdiction, hence the regulator that reviews it.
+     */
+    private static boolean applicationAfter(Doc doc, Match m) {
+        var t = doc.tokens;
+        return m.to() < t.size() && APPLICATION_WORDS.contains(t.norm(m.to()))
+                && (!t.is(m.to(), "new") || t.is(m.to() + 1, "drug"));
     }
 
     /** Only list punctuation, conjunctions and dates between two references. */
@@ -98,6 +115,9 @@ final class AgencyResolver {
         int startIndex = firstAtOrAfter(refs, sentenceStart);
         for (int i = firstAtOrAfter(refs, c.last()); i < refs.size(); i++) {
             Ref r = refs.get(i);
+            if (found.isEmpty() && r.adjective() && !APPLICATION_TYPES.contains(c.type)) {
+                continue; // "The approval comes after the company's US NDA was accepted": the NDA's, not the approval's
+            }
             if (found.isEmpty() && r.from() < limit) {
                 found.add(r);
             } else if (!found.isEmpty() && r.from() < Math.min(sentenceEnd, nextAnchor)

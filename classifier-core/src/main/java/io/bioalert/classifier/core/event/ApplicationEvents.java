@@ -75,6 +75,9 @@ final class ApplicationEvents {
         int best = before < 0 ? after
                 : after < 0 ? before
                 : rank(EventFinder.role(ms.get(before))) >= rank(EventFinder.role(ms.get(after))) ? before : after;
+        if (after >= 0 && before >= 0 && predicated(doc, app, ms.get(after))) {
+            best = after; // "the approval comes after the company's NDA was accepted": the NDA's own verb
+        }
         if (best < 0) {
             return;
         }
@@ -89,8 +92,54 @@ final class ApplicationEvents {
         if (type != null) {
             Candidate c = new Candidate(type, app.from(), app.to(), v.from(), false);
             c.onlyFda = ind && EventFinder.role(v).equals("V_ACCEPT");
+            if (!type.equals("APPROVAL") && !type.equals("COMPLETE_RESPONSE") && europeanApplication(doc, app)) {
+                c.implied = "EMA"; // used only when the sentence names no regulator
+            }
             out.add(c);
         }
+    }
+
+    private static final Set<String> PREDICATE_AUX = Set.of("was", "were", "is", "has", "have", "had", "been", "now");
+
+    /** The decision verb is the application's own predicate: "the NDA was accepted", "the BLA has been filed". */
+    private static boolean predicated(Doc doc, Match app, Match v) {
+        int gap = v.from() - app.to();
+        if (gap < 1 || gap > 3) {
+            return false;
+        }
+        for (int k = app.to(); k < v.from(); k++) {
+            if (!PREDICATE_AUX.contains(doc.tokens.norm(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> CLEARED = Set.of("cleared", "clears", "clear", "clearance");
+
+    /**
+     * "X cleared in Canada" in the headline, and the body says the clinical trial application was cleared: the
+     * headline's "cleared" is that IND clearance, not a marketing approval.
+     */
+    static void headlineClearance(Doc doc, List<Candidate> cs) {
+        cs.removeIf(c -> c.zone && c.type.equals("APPROVAL") && CLEARED.contains(doc.tokens.norm(c.anchorFrom))
+                && cs.stream().anyMatch(o -> o.type.equals("IND_CLEARANCE") && !o.zone
+                        && java.util.Objects.equals(o.agency, c.agency)));
+    }
+
+    /** "MAA", "marketing authorisation application": the EU's application, unless the story is about the UK. */
+    private static boolean europeanApplication(Doc doc, Match app) {
+        boolean maa = doc.tokens.is(app.from(), "maa") || doc.tokens.is(app.from(), "maas")
+                || (doc.tokens.is(app.from(), "marketing") && app.to() - app.from() == 3);
+        if (!maa) {
+            return false;
+        }
+        for (Match a : doc.matches.of(io.bioalert.classifier.core.lexicon.Kind.AGENCY)) {
+            if (a.value().equals("MHRA")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -35,6 +35,7 @@ public final class EventExtractor {
             }
         }
         List<Candidate> resolved = resolveAgencies(doc, events);
+        ApplicationEvents.headlineClearance(doc, resolved);
         markPrimary(doc, resolved);
         return tags(doc, resolved);
     }

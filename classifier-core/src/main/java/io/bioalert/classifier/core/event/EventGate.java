@@ -33,6 +33,9 @@ final class EventGate {
             c.evidenceFrom = Math.min(action, c.first());
             c.evidenceTo = Math.max(action + 1, c.last());
         }
+        if (grantedProcedure(doc, c)) {
+            return true;
+        }
         // a cue may end on the decision word itself: "to resubmit"
         boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
                 // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
@@ -63,6 +66,39 @@ final class EventGate {
             }
         }
         return false;
+    }
+
+    private static final Set<String> REVIEW_VERBS = Set.of("reviewed", "assessed", "evaluated", "examined",
+            "considered", "processed");
+    private static final Set<String> CONDITIONS = Set.of("if", "once", "when", "should", "eligible", "potential",
+            "potentially", "may", "could", "would", "upon");
+
+    /**
+     * "the MAA will be reviewed under accelerated assessment": the future tense describes a procedure already
+     * granted, not a plan, unless the sentence makes it conditional ("if an MAA is submitted").
+     */
+    private static boolean grantedProcedure(Doc doc, Candidate c) {
+        if (!c.type.equals("PRIORITY_REVIEW")) {
+            return false;
+        }
+        var t = doc.tokens;
+        int k = c.anchorFrom - 1;
+        int start = doc.sentenceStart(c.anchorFrom);
+        while (k >= start && (t.is(k, "the") || t.is(k, "an") || t.is(k, "a") || t.is(k, "s") || t.is(k, "'")
+                || doc.matches.at(Kind.AGENCY, k) != null)) {
+            k--;
+        }
+        if (k - 3 < start || !(t.is(k, "under") || t.is(k, "with") || t.is(k, "via")) || !REVIEW_VERBS.contains(t.norm(k - 1))
+                || !t.is(k - 2, "be") || !t.is(k - 3, "will")) {
+            return false;
+        }
+        int end = doc.sentenceEnd(c.anchorFrom);
+        for (int i = start; i < end; i++) {
+            if (CONDITIONS.contains(t.norm(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> EXPECTED = Set.of("expected", "anticipated", "pending", "planned", "possible",

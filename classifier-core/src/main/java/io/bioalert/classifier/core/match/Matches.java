@@ -50,6 +50,22 @@ public final class Matches {
         }
     }
 
+    /** Adds matches of one kind found by a later pass (SymbolTargets); only that kind is re-indexed. */
+    public void addAll(Kind kind, List<Match> extra) {
+        List<Match> merged = new ArrayList<>(byKind.get(kind));
+        merged.addAll(extra);
+        int tokenCount = cueStarts.length - 1;
+        List<Match> kept = longestFirst(merged, tokenCount);
+        byKind.put(kind, kept);
+        int[] cover = new int[tokenCount];
+        for (int i = 0; i < kept.size(); i++) {
+            for (int t = kept.get(i).from(); t < kept.get(i).to(); t++) {
+                cover[t] = i + 1;
+            }
+        }
+        covering.put(kind, cover);
+    }
+
     private static List<Match> longestFirst(List<Match> ms, int tokenCount) {
         if (ms.isEmpty()) {
             return List.of();

@@ -178,6 +178,13 @@ public final class ModalityExtractor {
         if (ids.contains("MRNA")) {
             drop.add("VACCINE");
         }
+        // One rule for gene-edited cell products: an edited or transduced cell (CRISPR-edited allogeneic CAR-T,
+        // lentiviral CAR-T, ex vivo edited stem cells) is a cell therapy, the more specific tag for what is
+        // administered; GENE_THERAPY stays for in vivo editing and vectors given to the patient.
+        if ((ids.contains("CAR_T") || ids.contains("CELL_THERAPY")) && ids.contains("GENE_THERAPY")
+                && editingOnly(found.get("GENE_THERAPY").evidence())) {
+            drop.add("GENE_THERAPY");
+        }
         if (ids.contains("PROTEIN_DEGRADER")) {
             drop.add("SMALL_MOLECULE");
         }
@@ -200,5 +207,17 @@ public final class ModalityExtractor {
             out.add(t);
         }
         return out;
+    }
+
+    private static final List<String> EDITING_WORDS = List.of("crispr", "edit", "lentivir", "gene-modified",
+            "base editor");
+
+    /** The gene-therapy evidence only names the engineering of the cells, not a gene therapy product. */
+    private static boolean editingOnly(String evidence) {
+        String e = evidence.toLowerCase(java.util.Locale.ROOT);
+        if (e.contains("in vivo")) {
+            return false;
+        }
+        return EDITING_WORDS.stream().anyMatch(e::contains);
     }
 }

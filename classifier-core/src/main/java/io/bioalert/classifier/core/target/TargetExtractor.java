@@ -188,7 +188,7 @@ public final class TargetExtractor {
     /** Prior therapy, comparator, partner, competitor, generic class, or a history sentence about another product. */
     private static boolean setAside(Doc doc, Drugs drugs, Match t, int relFrom) {
         int from = Math.min(relFrom, t.from());
-        if (doc.cueBefore(Cue.PRIOR, from, 20) && !announcedBetween(doc, drugs, from)) {
+        if (afterTherapy(doc, from) || doc.cueBefore(Cue.PRIOR, from, 20) && !announcedBetween(doc, drugs, from)) {
             return true;
         }
         if (doc.cueBefore(Cue.COMPARE, from, 8) || doc.cueBefore(Cue.COMBINE, from, 5) || doc.cueBefore(Cue.OTHER, from, 4)) {
@@ -202,6 +202,18 @@ public final class TargetExtractor {
                 Math.min(doc.layout.zoneEnd(), doc.tokens.size() - 1));
         boolean history = doc.cueBefore(Cue.HISTORY, from, 40) || pastDateInSentence(doc, from);
         return history && !opening && !drugs.announcedInSentence(doc, from);
+    }
+
+    private static final Set<String> THERAPY_LEADS = Set.of("a", "an", "the", "prior", "one", "previous", "least", "at");
+
+    /** "after anti-PD-1 therapy", "following a BTK inhibitor": the relation names what patients already had. */
+    private static boolean afterTherapy(Doc doc, int from) {
+        int k = from - 1;
+        int start = doc.sentenceStart(from);
+        for (int steps = 0; k >= start && steps < 3 && THERAPY_LEADS.contains(doc.tokens.norm(k)); steps++) {
+            k--;
+        }
+        return k >= start && (doc.tokens.is(k, "after") || doc.tokens.is(k, "following"));
     }
 
     private static boolean announcedBetween(Doc doc, Drugs drugs, int token) {
