@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
@@ -25,6 +26,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() {
+        // At JVM exit the test kit's own hook deletes the broker's directories while our hook is still
+        // stopping the broker; the broker then sees its log dir fail and halts the JVM with status 1, which
+        // fails a test run that had passed. A broker embedded in a test or local-run JVM must never end it.
+        Exit.setHaltProcedure((status, message) -> System.err.println("embedded Kafka asked to halt (" + status
+                + "): " + message + "; ignored"));
+        Exit.setExitProcedure((status, message) -> System.err.println("embedded Kafka asked to exit (" + status
+                + "): " + message + "; ignored"));
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)

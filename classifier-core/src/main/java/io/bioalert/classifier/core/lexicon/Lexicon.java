@@ -39,7 +39,7 @@ public final class Lexicon {
 
     public static Lexicon load() {
         Lexicon lx = new Lexicon();
-        lx.read("targets.tsv", 2, (c, l) -> lx.addTarget(c));
+        lx.read(io.bioalert.model.TargetDictionary.RESOURCE, 2, (c, l) -> lx.addTarget(c));
         lx.read("modalities.tsv", 3, (c, l) -> lx.addModality(c));
         lx.read("events.tsv", 3, (c, l) -> lx.addAll(Kind.EVENT, c[0].equals("DESIG") ? "DESIG:" + c[1] : c[0], c[2]));
         lx.read("agencies.tsv", 3, (c, l) -> lx.addAll(Kind.AGENCY, c[0], c[2]));
@@ -156,9 +156,12 @@ public final class Lexicon {
     }
 
     private void read(String file, int minColumns, BiConsumer<String[], Integer> row) {
-        try (InputStream in = Lexicon.class.getResourceAsStream(DIR + file)) {
+        // The target dictionary lives with the wire records, so that notify validates watchlists against
+        // exactly the ids the classifier can produce; the other dictionaries are the classifier's own.
+        String path = file.startsWith("/") ? file : DIR + file;
+        try (InputStream in = Lexicon.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + DIR + file);
+                throw new IllegalStateException("missing classpath resource " + path);
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
