@@ -1,5 +1,6 @@
 package io.bioalert.notify.taxonomy;
 
+import io.bioalert.model.TargetDictionary;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -16,13 +17,9 @@ import java.util.TreeSet;
  */
 public final class Taxonomy {
 
-    public static final SortedSet<String> TARGETS = sorted(
-            "ERBB2", "ERBB3", "EGFR", "VTCN1", "CD276", "PDCD1", "CD274", "IL2RA", "IL2", "TACSTD2", "CLDN18",
-            "MSLN", "FOLR1", "CEACAM5", "MET", "VEGFA", "CTLA4", "TIGIT", "LAG3", "CD3E", "NECTIN4", "CD47",
-            "MUC1", "MUC17", "EPCAM", "STEAP1", "AXL", "F3", "TNFRSF9", "TNFSF4", "IL3RA", "IL17A", "IL17F",
-            "TNF", "C5", "TTR", "ESR1", "GCGR", "KDR", "FLT1", "FLT4", "TNFSF13B", "TNFSF13", "CD19", "MS4A1",
-            "CD22", "CD33", "CD38", "CD70", "TNFRSF17", "GPRC5D", "FCRL5", "DLL3", "KRAS", "ALK", "ROS1", "RET",
-            "NTRK1", "NTRK2", "NTRK3", "BTK", "FOLH1", "GLP1R");
+    /** The ids the classifier knows by name (bioalert-model's target dictionary): one list for both. */
+    public static final SortedSet<String> TARGETS = Collections.unmodifiableSortedSet(
+            new TreeSet<>(TargetDictionary.displayNames().keySet()));
 
     /** Parents of each modality (section 2). ANTIBODY and BIOLOGIC are watchable parents only. */
     public static final Map<String, List<String>> MODALITY_PARENTS = Map.ofEntries(
