@@ -1,4 +1,4 @@
-package io.bioalert.classifier.service.api;
+package io.bioalert.rest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -30,15 +30,22 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
 
     private static String fieldName(ConstraintViolation<?> v) {
-        String name = "request";
-        boolean first = true;
+        StringBuilder name = new StringBuilder();
         for (Path.Node node : v.getPropertyPath()) {
-            // The path starts with the method and parameter ("push.request"); what follows is the JSON field.
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
-                name = first ? node.getName() : name + "." + node.getName();
-                first = false;
+            // The path starts with the method and parameter ("push.request"); what follows is the JSON field,
+            // with the item's index for a batch ("[3].body").
+            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
+                    || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+                String index = node.isInIterable() && node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
+                String part = node.getKind() == jakarta.validation.ElementKind.PROPERTY ? node.getName() : "";
+                if (!index.isEmpty()) {
+                    name.append(index);
+                }
+                if (part != null && !part.isEmpty()) {
+                    name.append(name.isEmpty() ? "" : ".").append(part);
+                }
             }
         }
-        return name;
+        return name.isEmpty() ? "request" : name.toString();
     }
 }
