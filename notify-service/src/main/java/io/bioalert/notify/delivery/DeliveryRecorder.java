@@ -52,9 +52,12 @@ public class DeliveryRecorder {
             return 0;
         }
         Map<UUID, String> reasons = new LinkedHashMap<>();
+        // The reasons depend only on (filter, announcement), and popular filters are shared by many
+        // watchlists: explain and serialise each distinct filter once.
+        Map<WatchFilter, String> byFilter = new java.util.HashMap<>();
         for (UUID id : matched) {
             WatchFilter f = index.filter(id);
-            reasons.put(id, f == null ? "[]" : write(MatchExplainer.explain(f, a)));
+            reasons.put(id, f == null ? "[]" : byFilter.computeIfAbsent(f, k -> write(MatchExplainer.explain(k, a))));
         }
         long explained = System.nanoTime();
         int inserted = recordWithRetry(a.id(), payload, reasons);

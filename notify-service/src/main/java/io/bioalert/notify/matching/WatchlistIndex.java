@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -57,29 +59,15 @@ public class WatchlistIndex {
         refresh();
     }
 
-    /** Reads changed watchlists; the first call reads them all. */
+    /**
+     * Reads changed watchlists; the first call reads them all. The overlap makes every refresh see the
+     * recent rows again, so it first reads only (id, change_seq) and fetches filters just for the rows
+     * newer than what the index holds: after a bulk change, re-reading thousands of filters every couple of
+     * seconds for the whole overlap would cost both this process and the database.
+     */
     public synchronized void refresh() {
-        Instant since = cursor.equals(Instant.EPOCH) ? Instant.EPOCH : cursor.minus(config.overlap());
-        int applied = 0;
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        SELECT id, filter_json, deleted_at, change_seq, updated_at FROM watchlist
-                        WHERE updated_at > ? ORDER BY updated_at""")) {
-            ps.setTimestamp(1, Timestamp.from(since));
-            ps.setFetchSize(10_000);
-            try (ResultSet rs = ps.executeQuery()) {
-                Instant max = cursor;
-                while (rs.next()) {
-                    UUID id = rs.getObject(1, UUID.class);
-                    WatchFilter filter = rs.getTimestamp(3) != null ? null : json.readValue(rs.getString(2), WatchFilter.class);
-                    if (apply(id, filter, rs.getLong(4))) {
-                        applied++;
-                    }
-                    Instant updated = rs.getTimestamp(5).toInstant();
-                    max = updated.isAfter(max) ? updated : max;
-                }
-                cursor = max;
-            }
+        try (Connection c = dataSource.getConnection()) {
+            int applied = cursor.equals(Instant.EPOCH) ? loadAll(c) : readChanges(c);
             if (loaded.getCount() > 0) {
                 Log.infof("match index loaded: %d watchlists", index.size());
                 loaded.countDown();
@@ -89,6 +77,69 @@ public class WatchlistIndex {
         } catch (SQLException | java.io.IOException e) {
             Log.warnf("match index refresh failed, keeping what it has: %s", e.toString());
         }
+    }
+
+    private int readChanges(Connection c) throws SQLException, java.io.IOException {
+        List<UUID> newer = new ArrayList<>();
+        Instant max = cursor;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, change_seq, updated_at FROM watchlist WHERE updated_at > ? ORDER BY updated_at")) {
+            ps.setTimestamp(1, Timestamp.from(cursor.minus(config.overlap())));
+            ps.setFetchSize(10_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (!alreadyHeld(id, rs.getLong(2))) {
+                        newer.add(id);
+                    }
+                    Instant updated = rs.getTimestamp(3).toInstant();
+                    max = updated.isAfter(max) ? updated : max;
+                }
+            }
+        }
+        int applied = 0;
+        if (!newer.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, filter_json, deleted_at, change_seq FROM watchlist WHERE id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("uuid", newer.toArray()));
+                applied = applyRows(ps, false);
+            }
+        }
+        cursor = max;
+        return applied;
+    }
+
+    /** First load: everything in one pass, filters included (an id list of a million would be absurd). */
+    private int loadAll(Connection c) throws SQLException, java.io.IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, filter_json, deleted_at, change_seq, updated_at FROM watchlist ORDER BY updated_at")) {
+            ps.setFetchSize(10_000);
+            return applyRows(ps, true);
+        }
+    }
+
+    /** Applies rows of (id, filter_json, deleted_at, change_seq[, updated_at]), moving the cursor if given. */
+    private int applyRows(PreparedStatement ps, boolean withUpdated) throws SQLException, java.io.IOException {
+        int applied = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                WatchFilter filter = rs.getTimestamp(3) != null ? null
+                        : json.readValue(rs.getString(2), WatchFilter.class);
+                if (apply(rs.getObject(1, UUID.class), filter, rs.getLong(4))) {
+                    applied++;
+                }
+                if (withUpdated) {
+                    Instant updated = rs.getTimestamp(5).toInstant();
+                    cursor = updated.isAfter(cursor) ? updated : cursor;
+                }
+            }
+        }
+        return applied;
+    }
+
+    private boolean alreadyHeld(UUID id, long changeSeq) {
+        Long have = appliedSeq.get(id);
+        return have != null && have >= changeSeq;
     }
 
     /**
