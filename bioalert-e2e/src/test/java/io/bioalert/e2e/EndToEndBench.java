@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class EndToEndBench {
 
-    private static final String FILLER = " The company will present further data at an upcoming medical meeting."
-            .repeat(28);
+    private static final String[] WORDS = ("patients cohort dose response safety tolerability efficacy phase study "
+            + "tumor biomarker enrollment median survival progression interim analysis primary endpoint secondary "
+            + "regimen infusion weekly monthly oral subcutaneous expansion escalation partner license milestone "
+            + "manufacturing supply pipeline platform conjugate payload linker antibody receptor pathway signal "
+            + "clinic hospital investigator site region country quarter revenue guidance update meeting data").split(" ");
 
     private final E2eStack stack = E2eStack.get();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -34,7 +37,7 @@ class EndToEndBench {
         String token = Api.post(stack.notify.url("/api/subscribers"), null,
                 "{\"email\": \"bench-" + run + "@example.org\"}", 201).path("token").asText();
         Api.post(stack.notify.url("/api/watchlists"), token, """
-                {"name": "bench", "filter": {"keywords": ["benchmark-%s"]},
+                {"name": "bench", "filter": {"keywords": ["benchmark%s"]},
                  "destinations": [{"type": "WEBHOOK", "url": "%s", "ratePerMinute": 600000}]}
                 """.formatted(run, stack.webhooks.url(hookPath)), 201);
         ServiceProcess.sleep(2500);
@@ -99,10 +102,20 @@ class EndToEndBench {
         long t0 = System.nanoTime();
         String id = Api.post(stack.ingest.url("/api/announcements"), null, """
                 {"title": "Acme Bio receives FDA Fast Track for AB-%1$d", "source": "bench",
-                 "body": "Acme Bio announced that the FDA granted Fast Track designation to AB-%1$d, an oral small molecule KRAS G12C inhibitor (benchmark-%2$s).%3$s",
+                 "body": "Acme Bio announced that the FDA granted Fast Track designation to AB-%1$d, an oral small molecule KRAS G12C inhibitor (benchmark%2$s).%3$s",
                  "url": "https://bench.example.org/%2$s/%1$d"}
-                """.formatted(n, run, FILLER), 202).path("id").asText();
+                """.formatted(n, run, filler(n)), 202).path("id").asText();
         sentAt.put(id, t0);
+    }
+
+    /** About 2 KB of words that differ from story to story, so near-duplicate detection keeps each one. */
+    private static String filler(int seed) {
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 2000) {
+            text.append(' ').append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return text.append('.').toString();
     }
 
     private void awaitDelivered(String hookPath, int expected, int timeoutSeconds) {
