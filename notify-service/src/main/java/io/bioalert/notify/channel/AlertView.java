@@ -75,16 +75,19 @@ public record AlertView(
         return s.length() > 180 ? s.substring(0, 179) + "…" : s;
     }
 
+    /** Words of an id that are acronyms and stay in capitals: IND_CLEARANCE → IND Clearance. */
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("IND", "ADC", "MRNA", "RMAT", "PRIME", "CAR");
+
     /** BREAKTHROUGH_THERAPY → Breakthrough Therapy; short ids such as ADC, FDA stay as they are. */
     public static String label(String id) {
         if (id == null) {
             return "";
         }
-        if (id.length() <= 4 || id.equals("MRNA")) {
-            return id;
+        if (id.length() <= 4 || ACRONYMS.contains(id)) {
+            return id.equals("MRNA") ? "mRNA" : id;
         }
-        return java.util.Arrays.stream(id.toLowerCase(Locale.ROOT).split("_"))
-                .map(w -> w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1))
+        return java.util.Arrays.stream(id.split("_"))
+                .map(w -> ACRONYMS.contains(w) || w.length() <= 1 ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(" "));
     }
 
