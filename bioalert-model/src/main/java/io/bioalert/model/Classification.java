@@ -37,9 +37,4 @@ public record Classification(
     public static Classification empty(String id) {
         return new Classification(id, null, null, null, null, null, null, null, null);
     }
-
-    /** Events that are the news of this announcement, not history. */
-    public List<EventTag> primaryEvents() {
-        return events.stream().filter(EventTag::primary).toList();
-    }
 }

@@ -36,10 +36,6 @@ public final class SmtpServer implements AutoCloseable {
         return greenMail.getReceivedMessages();
     }
 
-    public GreenMail greenMail() {
-        return greenMail;
-    }
-
     @Override
     public void close() {
         greenMail.stop();
