@@ -34,6 +34,10 @@ public interface NotifyConfig {
 
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /** Keep-alive connections per receiving host; requests beyond them wait in the pool's queue. */
+        @WithDefault("32")
+        int connectionsPerHost();
     }
 
     interface Index {

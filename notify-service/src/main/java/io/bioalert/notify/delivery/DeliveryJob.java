@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One claimed delivery with everything a channel needs to send it, read in the same statement as the
- * claim.
+ * One claimed delivery with everything a channel needs to send it: the claim statement reads the
+ * destination and watchlist with it, {@link StoredAnnouncements} adds the announcement.
  *
  * @param announcementJson the classified announcement as received from Kafka
  * @param announcement     the same, parsed on first use and shared by the jobs of one batch
@@ -31,4 +31,10 @@ public record DeliveryJob(
         String watchlistName,
         String filterJson,
         boolean watchlistDeleted) {
+
+    public DeliveryJob withAnnouncement(String json, Supplier<ClassifiedAnnouncement> parsed) {
+        return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, json, parsed, destinationId, channel,
+                address, secret, destinationStatus, unsubscribeToken, ratePerMinute, watchlistId, watchlistName,
+                filterJson, watchlistDeleted);
+    }
 }

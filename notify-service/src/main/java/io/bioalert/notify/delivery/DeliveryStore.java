@@ -1,7 +1,5 @@
 package io.bioalert.notify.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bioalert.model.ClassifiedAnnouncement;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -11,11 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +23,7 @@ import javax.sql.DataSource;
 public class DeliveryStore {
 
     public static final String JOB_COLUMNS = """
-            d.id, d.attempts, d.reasons, d.announcement_id, a.payload, dst.id, dst.type, dst.address, dst.secret,
+            d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
             dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at""";
 
     private static final String RECORD = """
@@ -53,48 +49,42 @@ public class DeliveryStore {
             UPDATE delivery d
                SET status = 'SENDING', attempts = d.attempts + 1, lease_owner = ?,
                    next_attempt_at = now() + ? * interval '1 millisecond'
-              FROM due, destination dst, watchlist w, announcement a
-             WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id AND a.id = d.announcement_id
+              FROM due, destination dst, watchlist w
+             WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id
             RETURNING """ + " " + JOB_COLUMNS;
 
     private final DataSource dataSource;
-    private final ObjectMapper json;
+    private final StoredAnnouncements announcements;
 
-    DeliveryStore(DataSource dataSource, ObjectMapper json) {
+    DeliveryStore(DataSource dataSource, StoredAnnouncements announcements) {
         this.dataSource = dataSource;
-        this.json = json;
+        this.announcements = announcements;
+    }
+
+    /** Stores the announcement once; a redelivered record changes nothing. */
+    public void storeAnnouncement(String announcementId, String payload) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO announcement (id, payload, received_at) VALUES (?, ?, now())
+                        ON CONFLICT (id) DO NOTHING""")) {
+            ps.setString(1, announcementId);
+            ps.setString(2, payload);
+            ps.executeUpdate();
+        }
     }
 
     /**
-     * Stores the announcement once and one delivery per active destination of the matched watchlists, in
-     * one transaction. A redelivered record inserts nothing: the unique key already holds its rows.
+     * Records one delivery per active destination of the matched watchlists, in one statement. A
+     * redelivered record inserts nothing: the unique key already holds its rows.
      *
      * @return the number of new deliveries
      */
-    public int record(String announcementId, String payload, Map<UUID, String> reasonsByWatchlist) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO announcement (id, payload, received_at) VALUES (?, ?, now())
-                        ON CONFLICT (id) DO NOTHING""")) {
-                    ps.setString(1, announcementId);
-                    ps.setString(2, payload);
-                    ps.executeUpdate();
-                }
-                int inserted;
-                try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-                    ps.setString(1, announcementId);
-                    ps.setArray(2, c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray()));
-                    ps.setArray(3, c.createArrayOf("text", reasonsByWatchlist.values().toArray()));
-                    inserted = ps.executeUpdate();
-                }
-                c.commit();
-                return inserted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    public int recordDeliveries(String announcementId, Map<UUID, String> reasonsByWatchlist) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD)) {
+            ps.setString(1, announcementId);
+            ps.setArray(2, c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray()));
+            ps.setArray(3, c.createArrayOf("text", reasonsByWatchlist.values().toArray()));
+            return ps.executeUpdate();
         }
     }
 
@@ -106,7 +96,7 @@ public class DeliveryStore {
                 ps.setInt(1, limit);
                 ps.setObject(2, owner);
                 ps.setLong(3, lease.toMillis());
-                List<DeliveryJob> jobs = readJobs(ps);
+                List<DeliveryJob> jobs = readJobs(c, ps);
                 c.commit();
                 return jobs;
             } catch (SQLException | RuntimeException e) {
@@ -116,40 +106,28 @@ public class DeliveryStore {
         }
     }
 
-    public List<DeliveryJob> readJobs(PreparedStatement ps) throws SQLException {
-        List<DeliveryJob> jobs = new ArrayList<>();
-        Map<String, Supplier<ClassifiedAnnouncement>> parsed = new HashMap<>();
+    /** Runs a claim statement returning {@link #JOB_COLUMNS} and joins each row with its announcement. */
+    public List<DeliveryJob> readJobs(Connection c, PreparedStatement ps) throws SQLException {
+        List<DeliveryJob> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                String announcementId = rs.getString(4);
-                String payload = rs.getString(5);
-                Supplier<ClassifiedAnnouncement> announcement = parsed.computeIfAbsent(announcementId, id -> lazy(payload));
-                jobs.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), announcementId,
-                        payload, announcement, rs.getObject(6, UUID.class), Destination.Type.valueOf(rs.getString(7)),
-                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        (Integer) rs.getObject(12), rs.getObject(13, UUID.class), rs.getString(14), rs.getString(15),
-                        rs.getTimestamp(16) != null));
+                rows.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        null, null, rs.getObject(5, UUID.class), Destination.Type.valueOf(rs.getString(6)),
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),
+                        rs.getObject(12, UUID.class), rs.getString(13), rs.getString(14), rs.getTimestamp(15) != null));
             }
         }
-        return jobs;
-    }
-
-    private Supplier<ClassifiedAnnouncement> lazy(String payload) {
-        return new Supplier<>() {
-            private ClassifiedAnnouncement value;
-
-            @Override
-            public synchronized ClassifiedAnnouncement get() {
-                if (value == null) {
-                    try {
-                        value = json.readValue(payload, ClassifiedAnnouncement.class);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("stored announcement is not readable", e);
-                    }
-                }
-                return value;
+        Map<String, StoredAnnouncements.Stored> stored =
+                announcements.get(c, rows.stream().map(DeliveryJob::announcementId).distinct().toList());
+        List<DeliveryJob> jobs = new ArrayList<>(rows.size());
+        for (DeliveryJob row : rows) {
+            StoredAnnouncements.Stored a = stored.get(row.announcementId());
+            if (a == null) {
+                throw new IllegalStateException("delivery " + row.deliveryId() + " refers to a missing announcement");
             }
-        };
+            jobs.add(row.withAnnouncement(a.payload(), a.parsed()));
+        }
+        return jobs;
     }
 
     /** How one claimed delivery ended; applied only while the claim's lease is still ours. */

@@ -26,8 +26,8 @@ public class DigestStore {
             UPDATE delivery d
                SET status = 'DIGEST_SENDING', attempts = d.attempts + 1, lease_owner = ?,
                    next_attempt_at = now() + ? * interval '1 millisecond'
-              FROM due, destination dst, watchlist w, announcement a
-             WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id AND a.id = d.announcement_id
+              FROM due, destination dst, watchlist w
+             WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id
             RETURNING """ + " " + DeliveryStore.JOB_COLUMNS;
 
     private final DataSource dataSource;
@@ -62,7 +62,7 @@ public class DigestStore {
                 ps.setInt(2, limit);
                 ps.setObject(3, owner);
                 ps.setLong(4, lease.toMillis());
-                List<DeliveryJob> jobs = deliveries.readJobs(ps);
+                List<DeliveryJob> jobs = deliveries.readJobs(c, ps);
                 c.commit();
                 return jobs;
             } catch (SQLException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,14 @@ public class WebhookSender implements ChannelSender {
         return post(jobs.get(0), digestId, body.append("]}").toString());
     }
 
-    CompletableFuture<SendOutcome> post(DeliveryJob job, String idempotencyKey, String body) {
+    CompletableFuture<SendOutcome> post(DeliveryJob job, String idempotencyKey, String payload) {
         URI uri;
         try {
             uri = guard.check(job.address());
         } catch (UrlGuard.Refused e) {
             return CompletableFuture.completedFuture(SendOutcome.disable("webhook URL refused: " + e.getMessage()));
         }
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8); // signed and sent as the same bytes
         long now = System.currentTimeMillis() / 1000;
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");

@@ -38,11 +38,16 @@ public final class WebhookSignature {
     }
 
     public static String sign(String secret, long timestampSeconds, String body) {
+        return sign(secret, timestampSeconds, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same over the body's bytes exactly as sent. */
+    public static String sign(String secret, long timestampSeconds, byte[] body) {
         try {
             Mac mac = MAC.get();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return VERSION + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            return VERSION + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (InvalidKeyException e) {
             throw new IllegalStateException(e);
         }
