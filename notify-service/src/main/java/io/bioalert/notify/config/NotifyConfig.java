@@ -58,6 +58,10 @@ public interface NotifyConfig {
         @WithDefault("500")
         int batchSize();
 
+        /** Deliveries being sent at once per instance, across all destinations; claiming waits above it. */
+        @WithDefault("1000")
+        int maxInFlight();
+
         /** Dispatcher loops per instance; they claim disjoint rows with SKIP LOCKED. */
         @WithDefault("2")
         int workers();

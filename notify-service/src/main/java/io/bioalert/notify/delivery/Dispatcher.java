@@ -12,14 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Sends due deliveries. Worker threads claim a batch (SKIP LOCKED, under a lease), send it concurrently
- * through the channels, and write the outcomes in one transaction. The consumer wakes them right after
- * it commits new deliveries, so an alert leaves within milliseconds; the poll interval only paces
- * retries and work recorded by other instances.
+ * Sends due deliveries. Claim loops take batches of due rows (SKIP LOCKED, under a lease) and start
+ * sending them at once, as long as fewer than {@code max-in-flight} deliveries are out; one writer records
+ * the outcomes as they come back, many per statement. Nobody waits for a whole batch, so a receiver that
+ * takes its full timeout delays only its own deliveries. The consumer wakes the claim loops right after
+ * it commits new deliveries, so an alert leaves within milliseconds; the poll interval only paces retries
+ * and work recorded by other instances.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -29,9 +36,14 @@ public class Dispatcher {
     private final Outcomes outcomes;
     private final RateLimiter limiter;
     private final NotifyConfig.Dispatch config;
-    private final NotifyConfig.Webhook webhook;
+    private final Duration sendDeadline;
+    /** This instance's lease owner: outcomes are recorded only for rows whose lease is still ours. */
+    private final UUID owner = UUID.randomUUID();
+    private final Semaphore inFlight;
+    private final BlockingQueue<DeliveryStore.Completion> finished = new LinkedBlockingQueue<>();
+    private final Map<UUID, String> toDisable = new ConcurrentHashMap<>();
     private final Object signal = new Object();
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private boolean woken;
     private volatile boolean running;
 
@@ -41,7 +53,8 @@ public class Dispatcher {
         this.outcomes = outcomes;
         this.limiter = limiter;
         this.config = config.dispatch();
-        this.webhook = config.webhook();
+        this.sendDeadline = config.webhook().requestTimeout().plusSeconds(5);
+        this.inFlight = new Semaphore(Math.max(this.config.maxInFlight(), this.config.batchSize()));
     }
 
     void start(@Observes StartupEvent event) {
@@ -51,19 +64,24 @@ public class Dispatcher {
         }
         running = true;
         for (int i = 0; i < config.workers(); i++) {
-            Thread t = new Thread(this::loop, "dispatcher-" + i);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
+            threads.add(daemon(this::claimLoop, "dispatcher-" + i));
         }
+        threads.add(daemon(this::recordLoop, "dispatcher-outcomes"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wake();
-        for (Thread t : workers) {
+        for (Thread t : threads) {
             try {
-                t.join(webhook.requestTimeout().toMillis() + 2000);
+                t.join(sendDeadline.toMillis() + 2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -78,18 +96,93 @@ public class Dispatcher {
         }
     }
 
-    private void loop() {
+    private void claimLoop() {
         while (running) {
             try {
-                int n = dispatchOnce();
-                if (n < config.batchSize()) {
+                if (claimAndSend() < config.batchSize()) {
                     awaitWake(config.pollInterval());
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (Exception e) {
                 Log.warnf("dispatcher: %s; trying again shortly", e.toString());
                 awaitWake(Duration.ofSeconds(1));
             }
         }
+    }
+
+    /** Claims one batch and starts sending it; returns how many deliveries it claimed. */
+    private int claimAndSend() throws Exception {
+        int batch = config.batchSize();
+        inFlight.acquire(batch); // backpressure: never more than max-in-flight deliveries out at once
+        List<DeliveryJob> jobs;
+        try {
+            if (!running) {
+                return 0;
+            }
+            jobs = store.claim(batch, owner, config.lease());
+        } finally {
+            inFlight.release(batch);
+        }
+        for (DeliveryJob job : jobs) {
+            inFlight.acquire();
+            dispatch(job, toDisable).orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((done, e) -> {
+                        inFlight.release();
+                        if (done != null) {
+                            finished.add(done);
+                        } else {
+                            // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
+                            Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
+                        }
+                    });
+        }
+        return jobs.size();
+    }
+
+    /** Writes outcomes as they arrive, up to a thousand per statement; after shutdown, until none is out. */
+    private void recordLoop() {
+        List<DeliveryStore.Completion> batch = new ArrayList<>();
+        while (running || !finished.isEmpty() || inFlight.availablePermits() < maxPermits()) {
+            try {
+                DeliveryStore.Completion first = finished.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                finished.drainTo(batch, 999);
+                Map<UUID, String> disable = new HashMap<>();
+                toDisable.keySet().forEach(id -> disable.put(id, toDisable.remove(id)));
+                recordWithRetry(batch, disable);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void recordWithRetry(List<DeliveryStore.Completion> batch, Map<UUID, String> disable)
+            throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.complete(owner, batch, disable);
+                return;
+            } catch (Exception e) {
+                if (attempt >= 6) {
+                    // The rows stay SENDING and are sent again after their lease: at least once, never lost.
+                    Log.errorf("could not record %d delivery outcomes: %s", batch.size(), e.toString());
+                    return;
+                }
+                Log.warnf("recording %d delivery outcomes failed (attempt %d): %s", batch.size(), attempt, e.toString());
+                Thread.sleep(200L << attempt);
+            }
+        }
+    }
+
+    private int maxPermits() {
+        return Math.max(config.maxInFlight(), config.batchSize());
     }
 
     private void awaitWake(Duration timeout) {
@@ -106,34 +199,32 @@ public class Dispatcher {
         }
     }
 
-    /** Claims and sends one batch; returns how many deliveries it claimed. Public for tests and benchmarks. */
+    /**
+     * Claims one batch under an owner of its own, sends it, waits for every outcome and records them: what
+     * another instance's dispatcher does, for tests that race claimers against each other.
+     *
+     * @return how many deliveries it claimed
+     */
     public int dispatchOnce() throws Exception {
-        UUID owner = UUID.randomUUID();
-        long t0 = System.nanoTime();
-        List<DeliveryJob> jobs = store.claim(config.batchSize(), owner, config.lease());
-        if (jobs.isEmpty()) {
-            return 0;
-        }
-        long t1 = System.nanoTime();
+        UUID batchOwner = UUID.randomUUID();
+        List<DeliveryJob> jobs = store.claim(config.batchSize(), batchOwner, config.lease());
         List<CompletableFuture<DeliveryStore.Completion>> pending = new ArrayList<>(jobs.size());
-        Map<UUID, String> disable = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<UUID, String> disable = new ConcurrentHashMap<>();
         for (DeliveryJob job : jobs) {
             pending.add(dispatch(job, disable));
         }
         List<DeliveryStore.Completion> done = new ArrayList<>(jobs.size());
-        long deadline = System.nanoTime() + webhook.requestTimeout().plusSeconds(5).toNanos();
-        for (int i = 0; i < pending.size(); i++) {
+        long deadline = System.nanoTime() + sendDeadline.toNanos();
+        for (CompletableFuture<DeliveryStore.Completion> p : pending) {
             try {
-                done.add(pending.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
-            } catch (Exception e) {
-                // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
-                Log.warnf("delivery %s did not finish in time: %s", jobs.get(i).deliveryId(), e.toString());
+                done.add(p.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                // Left SENDING, as in the background loop.
             }
         }
-        long t2 = System.nanoTime();
-        store.complete(owner, done, new HashMap<>(disable));
-        Log.debugf("dispatched %d: claim %d ms, send %d ms, record %d ms", jobs.size(), (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        if (!jobs.isEmpty()) {
+            store.complete(batchOwner, done, new HashMap<>(disable));
+        }
         return jobs.size();
     }
 

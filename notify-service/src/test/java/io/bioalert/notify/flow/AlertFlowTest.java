@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The whole path on real servers: Kafka in, match, deliveries table, signed webhook and opt-in email out. */
 @QuarkusTest
 @RealInfrastructure
-@WithTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "notify"))
+@WithTestResource(value = ServiceTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "notify"), @ResourceArg(name = "smtp", value = "shared")})
 class AlertFlowTest {
 
     private static final String SECRET = "test-secret-0123456789abcdef";

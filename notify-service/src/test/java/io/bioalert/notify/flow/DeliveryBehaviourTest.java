@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @RealInfrastructure
-@WithTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "notify"))
+@WithTestResource(value = ServiceTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "notify"), @ResourceArg(name = "smtp", value = "shared")})
 class DeliveryBehaviourTest {
 
     private static final String SECRET = "test-secret-0123456789abcdef";

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** The REST API: validation with field names, tokens, ownership, the SSRF guard, test alerts, live filter changes. */
 @QuarkusTest
 @RealInfrastructure
-@WithTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "notify"))
+@WithTestResource(value = ServiceTestResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "notify"), @ResourceArg(name = "smtp", value = "shared")})
 class WatchlistApiTest {
 
     private static final String SECRET = "test-secret-0123456789abcdef";

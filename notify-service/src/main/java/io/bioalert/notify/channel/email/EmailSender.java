@@ -23,11 +23,13 @@ import java.util.concurrent.CompletableFuture;
 public class EmailSender implements ChannelSender {
 
     private final ReactiveMailer mailer;
+    private final io.vertx.core.Vertx vertx;
     private final ObjectMapper json;
     private final String publicUrl;
 
-    EmailSender(ReactiveMailer mailer, ObjectMapper json, NotifyConfig config) {
+    EmailSender(ReactiveMailer mailer, io.vertx.core.Vertx vertx, ObjectMapper json, NotifyConfig config) {
         this.mailer = mailer;
+        this.vertx = vertx;
         this.json = json;
         this.publicUrl = trimSlash(config.publicUrl());
     }
@@ -67,10 +69,12 @@ public class EmailSender implements ChannelSender {
     }
 
     private CompletableFuture<SendOutcome> send(Mail mail) {
-        return mailer.send(mail)
+        CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(start -> mailer.send(mail)
                 .map(v -> SendOutcome.sent("accepted by SMTP server"))
                 .onFailure().recoverWithItem(EmailSender::judge)
-                .subscribeAsCompletionStage();
+                .subscribe().with(outcome::complete, outcome::completeExceptionally));
+        return outcome;
     }
 
     /** SMTP 5xx about the recipient is permanent; everything else (4xx, connection trouble) is retried. */
