@@ -48,6 +48,7 @@ class DeliveryBehaviourTest {
     /** Per path: how many times it has answered, so each path can fail first and succeed later. */
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
     private static final Map<String, List<Long>> TIMES = new ConcurrentHashMap<>();
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(5);
 
     static {
         SINK.respondWith(r -> {
@@ -58,6 +59,13 @@ class DeliveryBehaviourTest {
             }
             if (r.path().startsWith("/slack/500") && n == 1) {
                 return new HttpSink.Response(500, Map.of(), "internal_error");
+            }
+            if (r.path().startsWith("/slow/")) {
+                try {
+                    Thread.sleep(SLOW_ANSWER.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             if (r.path().startsWith("/slack/archived")) {
                 return new HttpSink.Response(410, Map.of(), "channel_is_archived");
@@ -134,6 +142,28 @@ class DeliveryBehaviourTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> count(ok) == 2);
         Thread.sleep(500);
         assertThat(count(archived)).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowReceiverDelaysOnlyItsOwnDelivery() throws Exception {
+        String token = Fixtures.signUp();
+        String tag = UUID.randomUUID().toString();
+        JsonPath w = Fixtures.createWatchlist(token, Fixtures.watchlist("slow and fast", "{\"drugs\": [\"SLOW-" + tag + "\"]}",
+                "IMMEDIATE", Fixtures.webhook(SINK.url("/slow/" + tag), SECRET), Fixtures.webhook(SINK.url("/fast/" + tag), SECRET)));
+        String id = w.getString("id");
+        String slow = w.getString("destinations[0].id");
+        String fast = w.getString("destinations[1].id");
+        Fixtures.publish(Fixtures.her2Btd("SLOW-" + tag));
+
+        // Both deliveries leave in the same claim; the fast one is recorded while the slow receiver still thinks.
+        await().atMost(SLOW_ANSWER.minusSeconds(1)).until(() -> status(token, id, fast).equals("SENT"));
+        assertThat(status(token, id, slow)).isEqualTo("SENDING");
+        await().atMost(SLOW_ANSWER.plusSeconds(5)).until(() -> status(token, id, slow).equals("SENT"));
+    }
+
+    private static String status(String token, String watchlistId, String destinationId) {
+        return history(token, watchlistId).stream().filter(h -> destinationId.equals(h.get("destinationId")))
+                .map(h -> (String) h.get("status")).findFirst().orElse("none");
     }
 
     @Test
