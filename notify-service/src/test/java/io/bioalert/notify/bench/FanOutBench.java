@@ -116,6 +116,7 @@ class FanOutBench {
                 label, n, type, (System.nanoTime() - setup) / 1_000_000);
 
         ClassifiedAnnouncement a = TestAnnouncements.her2Btd(drug);
+        long[] cpuBefore = cpuTimes();
         long t0 = System.nanoTime();
         kafka.send(Topics.CLASSIFIED, a.id(), JSON.writeValueAsString(a));
         long firstAt = 0;
@@ -127,12 +128,21 @@ class FanOutBench {
             Thread.sleep(5);
         }
         long t1 = System.nanoTime();
+        long[] cpuAfter = cpuTimes();
         int got = delivered.getAsInt();
         double seconds = (t1 - t0) / 1e9;
         double fromFirst = firstAt == 0 ? seconds : (t1 - firstAt) / 1e9;
         System.out.printf("FAN-OUT BENCH %s: %,d of %,d delivered in %.2f s from publish: %,.0f/s "
                 + "(first arrived after %.0f ms; %,.0f/s from then on)%n", label, got, n, seconds, got / seconds,
                 firstAt == 0 ? 0 : (firstAt - t0) / 1e6, got / fromFirst);
+        if (cpuBefore != null && cpuAfter != null) {
+            // On a shared virtual machine the host may take part of the CPU ("steal"): figures taken while it
+            // does are not comparable with quiet ones.
+            double total = cpuAfter[0] - cpuBefore[0];
+            System.out.printf("FAN-OUT BENCH %s: machine CPU during the run: %.0f%% busy, %.0f%% idle, %.0f%% taken by the host%n",
+                    label, 100 * (cpuAfter[1] - cpuBefore[1]) / total, 100 * (cpuAfter[2] - cpuBefore[2]) / total,
+                    100 * (cpuAfter[3] - cpuBefore[3]) / total);
+        }
         Thread.sleep(500);
         System.out.printf("FAN-OUT BENCH %s: deliveries table for it: %s%n", label, statuses(a.id()));
         Thread.sleep(15000);
@@ -166,6 +176,19 @@ class FanOutBench {
                 ps.setString(5, address);
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /** Total, busy, idle and steal jiffies of all CPUs from /proc/stat, or null where there is none. */
+    private static long[] cpuTimes() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long user = Long.parseLong(f[1]), nice = Long.parseLong(f[2]), system = Long.parseLong(f[3]);
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            long irq = Long.parseLong(f[6]) + Long.parseLong(f[7]), steal = Long.parseLong(f[8]);
+            return new long[] {user + nice + system + idle + irq + steal, user + nice + system + irq, idle, steal};
+        } catch (Exception e) {
+            return null;
         }
     }
 
