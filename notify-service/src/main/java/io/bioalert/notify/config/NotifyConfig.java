@@ -16,6 +16,8 @@ public interface NotifyConfig {
 
     Webhook webhook();
 
+    Mail mail();
+
     Index index();
 
     Dispatch dispatch();
@@ -38,6 +40,15 @@ public interface NotifyConfig {
         /** Keep-alive connections per receiving host; requests beyond them wait in the pool's queue. */
         @WithDefault("32")
         int connectionsPerHost();
+    }
+
+    interface Mail {
+        /**
+         * How long one mail may take before it is retried. The Vert.x mail client has been seen to leave a
+         * few sends of a fresh connection pool unanswered; without this they would wait for the lease.
+         */
+        @WithDefault("10s")
+        Duration sendTimeout();
     }
 
     interface Index {

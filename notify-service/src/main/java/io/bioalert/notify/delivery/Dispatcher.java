@@ -53,7 +53,9 @@ public class Dispatcher {
         this.outcomes = outcomes;
         this.limiter = limiter;
         this.config = config.dispatch();
-        this.sendDeadline = config.webhook().requestTimeout().plusSeconds(5);
+        Duration slowest = config.webhook().requestTimeout().compareTo(config.mail().sendTimeout()) > 0
+                ? config.webhook().requestTimeout() : config.mail().sendTimeout();
+        this.sendDeadline = slowest.plusSeconds(5); // channels time out first; this is the backstop
         this.inFlight = new Semaphore(Math.max(this.config.maxInFlight(), this.config.batchSize()));
     }
 

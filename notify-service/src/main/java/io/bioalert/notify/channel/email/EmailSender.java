@@ -9,9 +9,12 @@ import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Email alerts: multipart/alternative with the text part first, a Message-ID derived from the delivery id
@@ -23,13 +26,15 @@ import java.util.concurrent.CompletableFuture;
 public class EmailSender implements ChannelSender {
 
     private final ReactiveMailer mailer;
-    private final io.vertx.core.Vertx vertx;
+    private final Vertx vertx;
+    private final Duration sendTimeout;
     private final ObjectMapper json;
     private final String publicUrl;
 
-    EmailSender(ReactiveMailer mailer, io.vertx.core.Vertx vertx, ObjectMapper json, NotifyConfig config) {
+    EmailSender(ReactiveMailer mailer, Vertx vertx, ObjectMapper json, NotifyConfig config) {
         this.mailer = mailer;
         this.vertx = vertx;
+        this.sendTimeout = config.mail().sendTimeout();
         this.json = json;
         this.publicUrl = trimSlash(config.publicUrl());
     }
@@ -70,11 +75,15 @@ public class EmailSender implements ChannelSender {
 
     private CompletableFuture<SendOutcome> send(Mail mail) {
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
+        // Sent from an event loop: handed over from a dispatcher thread, sends of the reactive mailer were
+        // lost and waited for their lease (the same callback race as vert.x#5904 for HTTP).
         vertx.getOrCreateContext().runOnContext(start -> mailer.send(mail)
                 .map(v -> SendOutcome.sent("accepted by SMTP server"))
                 .onFailure().recoverWithItem(EmailSender::judge)
                 .subscribe().with(outcome::complete, outcome::completeExceptionally));
-        return outcome;
+        return outcome.completeOnTimeout(
+                SendOutcome.retry("SMTP: no answer within " + sendTimeout.toMillis() + " ms", null),
+                sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** SMTP 5xx about the recipient is permanent; everything else (4xx, connection trouble) is retried. */

@@ -5,6 +5,7 @@ import io.bioalert.notify.watchlist.Destination;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Sends the double opt-in mail for an address that has not confirmed yet. */
@@ -12,10 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class OptInMailer {
 
     private final ReactiveMailer mailer;
+    private final Vertx vertx;
     private final String publicUrl;
 
-    OptInMailer(ReactiveMailer mailer, NotifyConfig config) {
+    OptInMailer(ReactiveMailer mailer, Vertx vertx, NotifyConfig config) {
         this.mailer = mailer;
+        this.vertx = vertx;
         this.publicUrl = EmailSender.trimSlash(config.publicUrl());
     }
 
@@ -29,9 +32,10 @@ public class OptInMailer {
                 .setHtml(MailTemplates.confirmHtml(watchlistName, confirmUrl).render())
                 .addHeader("X-BioAlert-Confirm-Url", confirmUrl);
         // Asynchronous: an SMTP hiccup must not fail the API call; the subscriber can ask for it again.
-        mailer.send(mail).subscribe().with(
+        // Started on an event loop, as EmailSender explains.
+        vertx.getOrCreateContext().runOnContext(start -> mailer.send(mail).subscribe().with(
                 ok -> Log.debugf("opt-in mail sent for destination %s", d.id),
-                e -> Log.warnf("opt-in mail for destination %s not sent: %s", d.id, e.toString()));
+                e -> Log.warnf("opt-in mail for destination %s not sent: %s", d.id, e.toString())));
     }
 
     public String confirmUrl(String token) {
