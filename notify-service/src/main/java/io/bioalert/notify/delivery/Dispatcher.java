@@ -131,13 +131,15 @@ public class Dispatcher {
             inFlight.acquire();
             dispatch(job, toDisable).orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((done, e) -> {
-                        inFlight.release();
                         if (done != null) {
                             finished.add(done);
                         } else {
                             // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
                             Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
                         }
+                        // Released after queueing the outcome: at shutdown the writer stops once no permit
+                        // is out and nothing is queued, and must not miss this one.
+                        inFlight.release();
                     });
         }
         return jobs.size();
