@@ -73,7 +73,8 @@ public class EmailSender implements ChannelSender {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    private CompletableFuture<SendOutcome> send(Mail mail) {
+    /** Hands one mail to the SMTP server; every mail of this service goes out through here. */
+    CompletableFuture<SendOutcome> send(Mail mail) {
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
         // Sent from an event loop: handed over from a dispatcher thread, sends of the reactive mailer were
         // lost and waited for their lease (the same callback race as vert.x#5904 for HTTP).

@@ -3,22 +3,19 @@ package io.bioalert.notify.channel.email;
 import io.bioalert.notify.config.NotifyConfig;
 import io.bioalert.notify.watchlist.Destination;
 import io.quarkus.logging.Log;
+import io.bioalert.notify.delivery.SendOutcome;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Sends the double opt-in mail for an address that has not confirmed yet. */
 @ApplicationScoped
 public class OptInMailer {
 
-    private final ReactiveMailer mailer;
-    private final Vertx vertx;
+    private final EmailSender sender;
     private final String publicUrl;
 
-    OptInMailer(ReactiveMailer mailer, Vertx vertx, NotifyConfig config) {
-        this.mailer = mailer;
-        this.vertx = vertx;
+    OptInMailer(EmailSender sender, NotifyConfig config) {
+        this.sender = sender;
         this.publicUrl = EmailSender.trimSlash(config.publicUrl());
     }
 
@@ -32,10 +29,13 @@ public class OptInMailer {
                 .setHtml(MailTemplates.confirmHtml(watchlistName, confirmUrl).render())
                 .addHeader("X-BioAlert-Confirm-Url", confirmUrl);
         // Asynchronous: an SMTP hiccup must not fail the API call; the subscriber can ask for it again.
-        // Started on an event loop, as EmailSender explains.
-        vertx.getOrCreateContext().runOnContext(start -> mailer.send(mail).subscribe().with(
-                ok -> Log.debugf("opt-in mail sent for destination %s", d.id),
-                e -> Log.warnf("opt-in mail for destination %s not sent: %s", d.id, e.toString())));
+        sender.send(mail).thenAccept(outcome -> {
+            if (outcome.kind() == SendOutcome.Kind.SENT) {
+                Log.debugf("opt-in mail sent for destination %s", d.id);
+            } else {
+                Log.warnf("opt-in mail for destination %s not sent: %s", d.id, outcome.detail());
+            }
+        });
     }
 
     public String confirmUrl(String token) {
