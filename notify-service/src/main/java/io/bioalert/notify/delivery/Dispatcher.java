@@ -39,6 +39,7 @@ public class Dispatcher {
     private final Duration sendDeadline;
     /** This instance's lease owner: outcomes are recorded only for rows whose lease is still ours. */
     private final UUID owner = UUID.randomUUID();
+    private final int maxInFlight;
     private final Semaphore inFlight;
     private final BlockingQueue<DeliveryStore.Completion> finished = new LinkedBlockingQueue<>();
     private final Map<UUID, String> toDisable = new ConcurrentHashMap<>();
@@ -56,7 +57,8 @@ public class Dispatcher {
         Duration slowest = config.webhook().requestTimeout().compareTo(config.mail().sendTimeout()) > 0
                 ? config.webhook().requestTimeout() : config.mail().sendTimeout();
         this.sendDeadline = slowest.plusSeconds(5); // channels time out first; this is the backstop
-        this.inFlight = new Semaphore(Math.max(this.config.maxInFlight(), this.config.batchSize()));
+        this.maxInFlight = Math.max(this.config.maxInFlight(), this.config.batchSize());
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     void start(@Observes StartupEvent event) {
@@ -148,7 +150,7 @@ public class Dispatcher {
     /** Writes outcomes as they arrive, up to a thousand per statement; after shutdown, until none is out. */
     private void recordLoop() {
         List<DeliveryStore.Completion> batch = new ArrayList<>();
-        while (running || !finished.isEmpty() || inFlight.availablePermits() < maxPermits()) {
+        while (running || !finished.isEmpty() || inFlight.availablePermits() < maxInFlight) {
             try {
                 DeliveryStore.Completion first = finished.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -183,10 +185,6 @@ public class Dispatcher {
                 Thread.sleep(200L << attempt);
             }
         }
-    }
-
-    private int maxPermits() {
-        return Math.max(config.maxInFlight(), config.batchSize());
     }
 
     private void awaitWake(Duration timeout) {
