@@ -26,10 +26,12 @@ import javax.sql.DataSource;
 /**
  * This instance's in-memory {@link MatchIndex} over all live watchlists, kept current without any
  * coordination between instances: loaded in full at start, then every few seconds each instance reads the
- * rows changed since it last looked (by updated_at, looking back an overlap so that a transaction that
- * committed late is still seen) and applies those newer than what it holds (by change_seq). Local changes
- * are applied at once after their commit. Matching thus never touches the database, and a change made on
- * one instance reaches the others within the refresh interval.
+ * rows whose change_seq is above the highest it has read, and applies those newer than what it holds.
+ * A transaction that took its change_seq early but committed after a higher one was read would slip past
+ * that cursor, so every third of the overlap a sweep reads again the rows updated within the overlap.
+ * Local changes are applied at once after their commit. Matching thus never touches the database, and a
+ * change made on one instance reaches the others within the refresh interval (a late commit, within the
+ * sweep interval).
  */
 @ApplicationScoped
 public class WatchlistIndex {
@@ -41,7 +43,11 @@ public class WatchlistIndex {
     private final Map<UUID, WatchFilter> filters = new ConcurrentHashMap<>();
     private final Map<UUID, Long> appliedSeq = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
-    private volatile Instant cursor = Instant.EPOCH;
+    /** Highest change_seq read from the database (not from local changes, which may commit out of order). */
+    private long seqCursor = Long.MIN_VALUE;
+    /** Latest updated_at read by a full load or a sweep; the next sweep looks back the overlap from here. */
+    private Instant sweepCursor = Instant.EPOCH;
+    private long nextSweepAt;
 
     WatchlistIndex(DataSource dataSource, ObjectMapper json, NotifyConfig config) {
         this.dataSource = dataSource;
@@ -59,15 +65,18 @@ public class WatchlistIndex {
         refresh();
     }
 
-    /**
-     * Reads changed watchlists; the first call reads them all. The overlap makes every refresh see the
-     * recent rows again, so it first reads only (id, change_seq) and fetches filters just for the rows
-     * newer than what the index holds: after a bulk change, re-reading thousands of filters every couple of
-     * seconds for the whole overlap would cost both this process and the database.
-     */
+    /** Reads the watchlists changed since the last call (the first call reads them all); sweeps when due. */
     public synchronized void refresh() {
         try (Connection c = dataSource.getConnection()) {
-            int applied = cursor.equals(Instant.EPOCH) ? loadAll(c) : readChanges(c);
+            int applied;
+            if (loaded.getCount() > 0) {
+                applied = loadAll(c);
+            } else {
+                applied = readNewer(c);
+                if (System.nanoTime() - nextSweepAt >= 0) {
+                    applied += sweep(c);
+                }
+            }
             if (loaded.getCount() > 0) {
                 Log.infof("match index loaded: %d watchlists", index.size());
                 loaded.countDown();
@@ -79,12 +88,45 @@ public class WatchlistIndex {
         }
     }
 
-    private int readChanges(Connection c) throws SQLException, java.io.IOException {
-        List<UUID> newer = new ArrayList<>();
-        Instant max = cursor;
+    /** Reads again the rows updated within the overlap, for changes that committed after a higher change_seq. */
+    public synchronized void sweepNow() {
+        nextSweepAt = System.nanoTime();
+        refresh();
+    }
+
+    /** First load: everything in one pass, filters included (an id list of a million would be absurd). */
+    private int loadAll(Connection c) throws SQLException, java.io.IOException {
+        Instant started = dbNow(c);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, change_seq, updated_at FROM watchlist WHERE updated_at > ? ORDER BY updated_at")) {
-            ps.setTimestamp(1, Timestamp.from(cursor.minus(config.overlap())));
+                "SELECT id, filter_json, deleted_at, change_seq FROM watchlist")) {
+            ps.setFetchSize(10_000);
+            int applied = applyRows(ps);
+            // Rows of transactions still open at this point are older than the load; the first sweep finds them.
+            sweepCursor = started;
+            scheduleSweep();
+            return applied;
+        }
+    }
+
+    private int readNewer(Connection c) throws SQLException, java.io.IOException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, filter_json, deleted_at, change_seq FROM watchlist WHERE change_seq > ?")) {
+            ps.setLong(1, seqCursor);
+            return applyRows(ps);
+        }
+    }
+
+    /**
+     * The overlap makes every sweep see the recent rows again, so it first reads only (id, change_seq) and
+     * fetches filters just for the rows newer than what the index holds: after a bulk change, re-reading
+     * thousands of filters for the whole overlap would cost both this process and the database.
+     */
+    private int sweep(Connection c) throws SQLException, java.io.IOException {
+        Instant started = dbNow(c);
+        List<UUID> newer = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, change_seq FROM watchlist WHERE updated_at > ?")) {
+            ps.setTimestamp(1, Timestamp.from(sweepCursor.minus(config.overlap())));
             ps.setFetchSize(10_000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -92,8 +134,6 @@ public class WatchlistIndex {
                     if (!alreadyHeld(id, rs.getLong(2))) {
                         newer.add(id);
                     }
-                    Instant updated = rs.getTimestamp(3).toInstant();
-                    max = updated.isAfter(max) ? updated : max;
                 }
             }
         }
@@ -102,36 +142,37 @@ public class WatchlistIndex {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, filter_json, deleted_at, change_seq FROM watchlist WHERE id = ANY(?)")) {
                 ps.setArray(1, c.createArrayOf("uuid", newer.toArray()));
-                applied = applyRows(ps, false);
+                applied = applyRows(ps);
             }
         }
-        cursor = max;
+        sweepCursor = started;
+        scheduleSweep();
         return applied;
     }
 
-    /** First load: everything in one pass, filters included (an id list of a million would be absurd). */
-    private int loadAll(Connection c) throws SQLException, java.io.IOException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, filter_json, deleted_at, change_seq, updated_at FROM watchlist ORDER BY updated_at")) {
-            ps.setFetchSize(10_000);
-            return applyRows(ps, true);
+    private void scheduleSweep() {
+        nextSweepAt = System.nanoTime() + config.overlap().toNanos() / 3;
+    }
+
+    private static Instant dbNow(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT now()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
         }
     }
 
-    /** Applies rows of (id, filter_json, deleted_at, change_seq[, updated_at]), moving the cursor if given. */
-    private int applyRows(PreparedStatement ps, boolean withUpdated) throws SQLException, java.io.IOException {
+    /** Applies rows of (id, filter_json, deleted_at, change_seq) and moves the change_seq cursor. */
+    private int applyRows(PreparedStatement ps) throws SQLException, java.io.IOException {
         int applied = 0;
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 WatchFilter filter = rs.getTimestamp(3) != null ? null
                         : json.readValue(rs.getString(2), WatchFilter.class);
-                if (apply(rs.getObject(1, UUID.class), filter, rs.getLong(4))) {
+                long seq = rs.getLong(4);
+                if (apply(rs.getObject(1, UUID.class), filter, seq)) {
                     applied++;
                 }
-                if (withUpdated) {
-                    Instant updated = rs.getTimestamp(5).toInstant();
-                    cursor = updated.isAfter(cursor) ? updated : cursor;
-                }
+                seqCursor = Math.max(seqCursor, seq);
             }
         }
         return applied;
