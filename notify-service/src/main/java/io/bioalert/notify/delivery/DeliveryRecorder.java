@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Matches one announcement and records its deliveries before anything is sent, waking the dispatcher
- * after each committed chunk. A database outage is waited out here rather than sending the record to the dead-letter
+ * Matches one announcement and records its deliveries before anything is sent. While the dispatcher has
+ * room, each chunk is inserted already claimed for it and handed over to be sent at once; otherwise the
+ * chunk is left PENDING and the claim loops are woken. A database outage is waited out here rather than sending the record to the dead-letter
  * topic: the record is fine, and dead-lettering it would lose its alerts.
  */
 @ApplicationScoped
@@ -30,10 +32,22 @@ public class DeliveryRecorder {
     private static final int DB_ATTEMPTS = 8;
 
     /**
-     * Deliveries inserted per transaction. Sending starts after the first chunk commits instead of after
+     * Watchlists recorded per statement. Sending starts after the first chunk commits instead of after
      * all of a 20,000-watchlist fan-out; the unique key keeps a redelivery from repeating any chunk.
      */
     private static final int CHUNK = 1_000;
+
+    /**
+     * Watchlists per chunk claimed as it is inserted: small enough that its permits free up while the
+     * previous chunks are still being sent, so the dispatcher never runs dry between chunks.
+     */
+    private static final int CLAIMED_CHUNK = 200;
+
+    /**
+     * How long a chunk waits for the dispatcher to have room before it and the rest of the announcement
+     * are left to the claim loops: the consumer must not sit on a record while slow receivers time out.
+     */
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(1);
 
     private final WatchlistIndex index;
     private final DeliveryStore store;
@@ -52,7 +66,7 @@ public class DeliveryRecorder {
         this.matchTime = registry.timer("bioalert.notify.match.time");
     }
 
-    /** @return the number of new deliveries */
+    /** @return the number of new deliveries sent at once (the rest are left to the claim loops) */
     public int matchAndRecord(ClassifiedAnnouncement a, String payload) throws Exception {
         index.awaitLoaded();
         long start = System.nanoTime();
@@ -64,34 +78,48 @@ public class DeliveryRecorder {
         announcements.remember(a.id(), payload, a);
         withRetry(a.id(), () -> {
             store.storeAnnouncement(a.id(), payload);
-            return 0;
+            return null;
         });
         // The reasons depend only on (filter, announcement), and popular filters are shared by many
         // watchlists: explain and serialise each distinct filter once.
         Map<WatchFilter, String> byFilter = new HashMap<>();
-        int inserted = 0;
-        for (int from = 0; from < matched.size(); from += CHUNK) {
+        int claimed = 0;
+        Duration roomWait = ROOM_WAIT;
+        for (int from = 0; from < matched.size(); ) {
+            int permits = dispatcher.reserve(CLAIMED_CHUNK, roomWait);
+            if (permits == 0) {
+                roomWait = Duration.ZERO; // receivers are slow: record the rest without waiting, for the claim loops
+            }
+            List<UUID> part = matched.subList(from, Math.min(matched.size(), from + (permits > 0 ? CLAIMED_CHUNK : CHUNK)));
             Map<UUID, String> reasons = new LinkedHashMap<>();
-            for (UUID id : matched.subList(from, Math.min(matched.size(), from + CHUNK))) {
+            for (UUID id : part) {
                 WatchFilter f = index.filter(id);
                 reasons.put(id, f == null ? "[]" : byFilter.computeIfAbsent(f, k -> write(MatchExplainer.explain(k, a))));
             }
-            int n = withRetry(a.id(), () -> store.recordDeliveries(a.id(), reasons));
-            if (n > 0) {
-                dispatcher.wake();
+            List<DeliveryJob> jobs = List.of();
+            try {
+                UUID owner = permits > 0 ? dispatcher.owner() : null;
+                jobs = withRetry(a.id(), () -> store.recordDeliveries(a.id(), reasons, owner, dispatcher.lease()));
+            } finally {
+                if (permits > 0) {
+                    dispatcher.sendReserved(jobs, permits);
+                } else {
+                    dispatcher.wake();
+                }
             }
-            inserted += n;
+            claimed += jobs.size();
+            from += part.size();
         }
-        Log.debugf("announcement %s: %d watchlists matched, %d new deliveries in %d ms", a.id(), matched.size(),
-                inserted, (System.nanoTime() - start) / 1_000_000);
-        return inserted;
+        Log.debugf("announcement %s: %d watchlists matched, %d deliveries sent at once, in %d ms", a.id(), matched.size(),
+                claimed, (System.nanoTime() - start) / 1_000_000);
+        return claimed;
     }
 
-    private interface Step {
-        int run() throws SQLException;
+    private interface Step<T> {
+        T run() throws SQLException;
     }
 
-    private int withRetry(String id, Step step) throws Exception {
+    private <T> T withRetry(String id, Step<T> step) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
                 return step.run();
@@ -104,7 +132,6 @@ public class DeliveryRecorder {
             }
         }
     }
-
     private String write(Object o) {
         try {
             return json.writeValueAsString(o);

@@ -26,19 +26,35 @@ public class DeliveryStore {
             d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
             dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at""";
 
+    /**
+     * Inserts one delivery per active destination of the matched watchlists. Given a claim owner, the
+     * immediate ones are inserted already claimed by it (SENDING, first attempt, under its lease) and
+     * returned, so that they are sent without a second write to claim them; without one they are PENDING
+     * for the claim loops. Digest deliveries wait for their period either way.
+     */
     private static final String RECORD = """
-            INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
-                                  next_attempt_at, reasons, created_at)
-            SELECT gen_random_uuid(), w.id, dst.id, ?, dst.type,
-                   CASE w.digest WHEN 'IMMEDIATE' THEN 'PENDING' ELSE 'DIGEST_PENDING' END, 0,
-                   CASE w.digest WHEN 'HOURLY' THEN date_trunc('hour', now()) + interval '1 hour'
-                                 WHEN 'DAILY' THEN date_trunc('day', now()) + interval '1 day'
-                                 ELSE now() END,
-                   m.reasons, now()
-            FROM unnest(?::uuid[], ?::text[]) AS m(watchlist_id, reasons)
-            JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
-            JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
-            ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING""";
+            WITH d AS (
+                INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
+                                      next_attempt_at, lease_owner, reasons, created_at)
+                SELECT gen_random_uuid(), w.id, dst.id, ?, dst.type,
+                       CASE WHEN w.digest <> 'IMMEDIATE' THEN 'DIGEST_PENDING'
+                            WHEN claim.owner IS NULL THEN 'PENDING' ELSE 'SENDING' END,
+                       CASE WHEN w.digest = 'IMMEDIATE' AND claim.owner IS NOT NULL THEN 1 ELSE 0 END,
+                       CASE w.digest WHEN 'HOURLY' THEN date_trunc('hour', now()) + interval '1 hour'
+                                     WHEN 'DAILY' THEN date_trunc('day', now()) + interval '1 day'
+                                     ELSE now() + claim.lease_ms * interval '1 millisecond' END,
+                       CASE WHEN w.digest = 'IMMEDIATE' THEN claim.owner END,
+                       m.reasons, now()
+                FROM unnest(?::uuid[], ?::text[]) AS m(watchlist_id, reasons)
+                CROSS JOIN (VALUES (?::uuid, ?::bigint)) AS claim(owner, lease_ms)
+                JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
+                JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
+                ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status)
+            SELECT""" + " " + JOB_COLUMNS + """
+
+            FROM d JOIN destination dst ON dst.id = d.destination_id JOIN watchlist w ON w.id = d.watchlist_id
+            WHERE d.status = 'SENDING'""";
 
     private static final String CLAIM = """
             WITH due AS (
@@ -77,14 +93,18 @@ public class DeliveryStore {
      * Records one delivery per active destination of the matched watchlists, in one statement. A
      * redelivered record inserts nothing: the unique key already holds its rows.
      *
-     * @return the number of new deliveries
+     * @param claimFor the dispatcher owner to claim the immediate deliveries for, or null to leave them PENDING
+     * @return the deliveries claimed for {@code claimFor}, ready to send
      */
-    public int recordDeliveries(String announcementId, Map<UUID, String> reasonsByWatchlist) throws SQLException {
+    public List<DeliveryJob> recordDeliveries(String announcementId, Map<UUID, String> reasonsByWatchlist,
+            UUID claimFor, Duration lease) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD)) {
             ps.setString(1, announcementId);
             ps.setArray(2, c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray()));
             ps.setArray(3, c.createArrayOf("text", reasonsByWatchlist.values().toArray()));
-            return ps.executeUpdate();
+            ps.setObject(4, claimFor);
+            ps.setLong(5, claimFor == null ? 0 : lease.toMillis());
+            return readJobs(c, ps);
         }
     }
 

@@ -21,12 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends due deliveries. Claim loops take batches of due rows (SKIP LOCKED, under a lease) and start
- * sending them at once, as long as fewer than {@code max-in-flight} deliveries are out; one writer records
- * the outcomes as they come back, many per statement. Nobody waits for a whole batch, so a receiver that
- * takes its full timeout delays only its own deliveries. The consumer wakes the claim loops right after
- * it commits new deliveries, so an alert leaves within milliseconds; the poll interval only paces retries
- * and work recorded by other instances.
+ * Sends deliveries. Fresh ones mostly arrive from the {@link DeliveryRecorder}, inserted already claimed
+ * for this instance with in-flight permits reserved here, and start at once. Claim loops take the rest in
+ * batches of due rows (SKIP LOCKED, under a lease): retries, chunks recorded while this instance had no
+ * room, work left by other instances. Either way no more than {@code max-in-flight} deliveries are out at
+ * once, and one writer records the outcomes as they come back, many per statement. Nobody waits for a
+ * whole batch, so a receiver that takes its full timeout delays only its own deliveries.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -131,20 +131,59 @@ public class Dispatcher {
         }
         for (DeliveryJob job : jobs) {
             inFlight.acquire();
-            dispatch(job, toDisable).orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((done, e) -> {
-                        if (done != null) {
-                            finished.add(done);
-                        } else {
-                            // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
-                            Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
-                        }
-                        // Released after queueing the outcome: at shutdown the writer stops once no permit
-                        // is out and nothing is queued, and must not miss this one.
-                        inFlight.release();
-                    });
+            start(job);
         }
         return jobs.size();
+    }
+
+    /**
+     * Takes {@code n} in-flight permits for deliveries the caller is about to claim as it inserts them,
+     * waiting at most {@code wait}; 0 when they did not free up in time or the dispatcher is stopped, and
+     * the caller then leaves its deliveries to the claim loops.
+     */
+    public int reserve(int n, Duration wait) throws InterruptedException {
+        if (!running || n > maxInFlight) {
+            return 0;
+        }
+        return inFlight.tryAcquire(n, wait.toMillis(), TimeUnit.MILLISECONDS) ? n : 0;
+    }
+
+    /** Sends deliveries claimed under {@link #owner()} with permits from {@link #reserve}, handing back the ones left over. */
+    public void sendReserved(List<DeliveryJob> jobs, int permits) throws InterruptedException {
+        if (permits > jobs.size()) {
+            inFlight.release(permits - jobs.size());
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            if (i >= permits) {
+                inFlight.acquire(); // a watchlist with several destinations: more deliveries than reserved
+            }
+            start(jobs.get(i));
+        }
+    }
+
+    /** The lease owner to claim deliveries for when handing them to {@link #sendReserved}. */
+    public UUID owner() {
+        return owner;
+    }
+
+    public Duration lease() {
+        return config.lease();
+    }
+
+    /** Starts sending one claimed delivery that holds a permit; the permit is released once its outcome is queued. */
+    private void start(DeliveryJob job) {
+        dispatch(job, toDisable).orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, e) -> {
+                    if (done != null) {
+                        finished.add(done);
+                    } else {
+                        // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
+                        Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
+                    }
+                    // Released after queueing the outcome: at shutdown the writer stops once no permit
+                    // is out and nothing is queued, and must not miss this one.
+                    inFlight.release();
+                });
     }
 
     /** Writes outcomes as they arrive, up to a thousand per statement; after shutdown, until none is out. */

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bioalert.notify.config.NotifyConfig;
 import io.bioalert.notify.delivery.Dispatcher;
 import io.bioalert.notify.digest.DigestJob;
 import io.bioalert.testkit.HttpSink;
@@ -76,6 +77,9 @@ class DeliveryBehaviourTest {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    NotifyConfig config;
 
     @Inject
     DigestJob digests;
@@ -180,13 +184,18 @@ class DeliveryBehaviourTest {
             Fixtures.createWatchlist(token, Fixtures.watchlist("fan-out " + w, "{\"drugs\": [\"FAN-" + tag + "\"]}",
                     "IMMEDIATE", destinations.toString()));
         }
-        // Six extra claimers race the two background workers for the same 80 deliveries, three times over.
+        // While the dispatcher is full, the consumer leaves new deliveries PENDING for the claim loops: hold
+        // all its permits, so that six extra claimers race the two background workers for the same 80
+        // deliveries, recorded from three copies of the record.
+        int held = dispatcher.reserve(config.dispatch().maxInFlight(), Duration.ofSeconds(10));
+        assertThat(held).isEqualTo(config.dispatch().maxInFlight());
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             var announcement = Fixtures.her2Btd("FAN-" + tag);
             for (int i = 0; i < 3; i++) {
                 Fixtures.publish(announcement);
             }
+            await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(announcement.id()) == 80);
             List<Future<?>> racers = new ArrayList<>();
             long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
             for (int i = 0; i < 6; i++) {
@@ -197,10 +206,13 @@ class DeliveryBehaviourTest {
                     return null;
                 }));
             }
+            dispatcher.sendReserved(List.of(), held);
+            held = 0;
             for (Future<?> f : racers) {
                 f.get();
             }
         } finally {
+            dispatcher.sendReserved(List.of(), held);
             pool.shutdownNow();
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> paths.stream().mapToLong(DeliveryBehaviourTest::count).sum() >= 80);
@@ -211,6 +223,17 @@ class DeliveryBehaviourTest {
         assertThat(keys).hasSize(80);
         for (String p : paths) {
             assertThat(count(p)).isEqualTo(10);
+        }
+    }
+
+    private long deliveries(String announcementId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM delivery WHERE announcement_id = ?")) {
+            ps.setString(1, announcementId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.bioalert.notify.channel.email;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.channel.AlertView;
+import io.bioalert.notify.channel.EventLoops;
 import io.bioalert.notify.config.NotifyConfig;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
@@ -78,7 +79,7 @@ public class EmailSender implements ChannelSender {
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
         // Sent from an event loop: handed over from a dispatcher thread, sends of the reactive mailer were
         // lost and waited for their lease (the same callback race as vert.x#5904 for HTTP).
-        vertx.getOrCreateContext().runOnContext(start -> mailer.send(mail)
+        EventLoops.next(vertx).runOnContext(start -> mailer.send(mail)
                 .map(v -> SendOutcome.sent("accepted by SMTP server"))
                 .onFailure().recoverWithItem(EmailSender::judge)
                 .subscribe().with(outcome::complete, outcome::completeExceptionally));

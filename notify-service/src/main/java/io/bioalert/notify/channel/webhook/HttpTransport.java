@@ -1,5 +1,6 @@
 package io.bioalert.notify.channel.webhook;
 
+import io.bioalert.notify.channel.EventLoops;
 import io.bioalert.notify.config.NotifyConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -76,11 +77,11 @@ public class HttpTransport {
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        // The whole exchange runs on an event loop. Started from a dispatcher thread, a callback chained on
+        // The whole exchange runs on an event loop. Started from any other thread, a callback chained on
         // an already completed future runs on that thread, and response.body() called there can miss a
         // reply that the event loop is reading at the same moment: the request then never completes
         // (eclipse-vertx/vert.x#5904). The fan-out benchmark lost about one request in 5,000 that way.
-        vertx.getOrCreateContext().runOnContext(start -> client.request(options)
+        EventLoops.next(vertx).runOnContext(start -> client.request(options)
                 .compose(request -> request.send(Buffer.buffer(body)))
                 .compose(response -> response.body().map(reply -> answer(response, reply)))
                 .onComplete(done -> {
