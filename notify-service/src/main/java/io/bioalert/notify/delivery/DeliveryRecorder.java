@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Matches one announcement and records its deliveries before anything is sent. While the dispatcher has
  * room, each chunk is inserted already claimed for it and handed over to be sent at once; otherwise the
- * chunk is left PENDING and the claim loops are woken. A database outage is waited out here rather than sending the record to the dead-letter
- * topic: the record is fine, and dead-lettering it would lose its alerts.
+ * chunk is left PENDING and the claim loops are woken. A database outage is waited out here rather than
+ * sending the record to the dead-letter topic: the record is fine, and dead-lettering it would lose its
+ * alerts.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
@@ -132,6 +133,7 @@ public class DeliveryRecorder {
             }
         }
     }
+
     private String write(Object o) {
         try {
             return json.writeValueAsString(o);

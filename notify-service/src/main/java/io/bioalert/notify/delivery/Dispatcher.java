@@ -129,10 +129,7 @@ public class Dispatcher {
         } finally {
             inFlight.release(batch);
         }
-        for (DeliveryJob job : jobs) {
-            inFlight.acquire();
-            start(job);
-        }
+        sendReserved(jobs, 0);
         return jobs.size();
     }
 
@@ -148,14 +145,17 @@ public class Dispatcher {
         return inFlight.tryAcquire(n, wait.toMillis(), TimeUnit.MILLISECONDS) ? n : 0;
     }
 
-    /** Sends deliveries claimed under {@link #owner()} with permits from {@link #reserve}, handing back the ones left over. */
+    /**
+     * Sends deliveries claimed under {@link #owner()} with permits from {@link #reserve}, handing back the
+     * ones left over and waiting for a permit for each delivery beyond them.
+     */
     public void sendReserved(List<DeliveryJob> jobs, int permits) throws InterruptedException {
         if (permits > jobs.size()) {
             inFlight.release(permits - jobs.size());
         }
         for (int i = 0; i < jobs.size(); i++) {
             if (i >= permits) {
-                inFlight.acquire(); // a watchlist with several destinations: more deliveries than reserved
+                inFlight.acquire(); // e.g. watchlists with several destinations: more deliveries than reserved
             }
             start(jobs.get(i));
         }

@@ -36,6 +36,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class WatchlistIndex {
 
+    /** What {@link #applyRows} reads. */
+    private static final String ROWS = "SELECT id, filter_json, deleted_at, change_seq FROM watchlist";
+
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final NotifyConfig.Index config;
@@ -98,7 +101,7 @@ public class WatchlistIndex {
     private int loadAll(Connection c) throws SQLException, java.io.IOException {
         Instant started = dbNow(c);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, filter_json, deleted_at, change_seq FROM watchlist")) {
+                ROWS)) {
             ps.setFetchSize(10_000);
             int applied = applyRows(ps);
             // Rows of transactions still open at this point are older than the load; the first sweep finds them.
@@ -110,7 +113,7 @@ public class WatchlistIndex {
 
     private int readNewer(Connection c) throws SQLException, java.io.IOException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, filter_json, deleted_at, change_seq FROM watchlist WHERE change_seq > ?")) {
+                ROWS + " WHERE change_seq > ?")) {
             ps.setLong(1, seqCursor);
             return applyRows(ps);
         }
@@ -140,7 +143,7 @@ public class WatchlistIndex {
         int applied = 0;
         if (!newer.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, filter_json, deleted_at, change_seq FROM watchlist WHERE id = ANY(?)")) {
+                    ROWS + " WHERE id = ANY(?)")) {
                 ps.setArray(1, c.createArrayOf("uuid", newer.toArray()));
                 applied = applyRows(ps);
             }

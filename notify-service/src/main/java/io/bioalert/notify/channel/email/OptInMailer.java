@@ -1,9 +1,9 @@
 package io.bioalert.notify.channel.email;
 
 import io.bioalert.notify.config.NotifyConfig;
+import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import io.quarkus.logging.Log;
-import io.bioalert.notify.delivery.SendOutcome;
 import io.quarkus.mailer.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 
