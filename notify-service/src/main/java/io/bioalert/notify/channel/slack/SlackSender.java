@@ -9,7 +9,6 @@ import io.bioalert.notify.delivery.DeliveryJob;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,13 +54,15 @@ public class SlackSender implements ChannelSender {
     }
 
     private CompletableFuture<SendOutcome> post(DeliveryJob job, String body) {
-        URI uri;
+        UrlGuard.Target target;
         try {
-            uri = guard.check(job.address());
+            target = guard.resolve(job.address());
+        } catch (UrlGuard.Unresolved e) {
+            return CompletableFuture.completedFuture(SendOutcome.retry("Slack unreachable: " + e.getMessage(), null));
         } catch (UrlGuard.Refused e) {
             return CompletableFuture.completedFuture(SendOutcome.disable("Slack URL refused: " + e.getMessage()));
         }
-        return http.post(uri, Map.of("Content-Type", "application/json; charset=utf-8"), body)
+        return http.post(target, Map.of("Content-Type", "application/json; charset=utf-8"), body)
                 .thenApply(SlackSender::judge)
                 .exceptionally(e -> SendOutcome.retry("Slack unreachable: " + e.getMessage(), null));
     }

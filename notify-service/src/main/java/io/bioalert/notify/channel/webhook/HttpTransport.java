@@ -10,11 +10,12 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -69,10 +70,15 @@ public class HttpTransport {
                 new PoolOptions().setHttp1MaxSize(webhook.connectionsPerHost()));
     }
 
-    public CompletableFuture<Answer> post(URI uri, Map<String, String> headers, byte[] body) {
+    /**
+     * POSTs to the target's checked address, never to a fresh resolution of its host name; the name still
+     * goes in the Host header and, over TLS, in SNI and the certificate check.
+     */
+    public CompletableFuture<Answer> post(UrlGuard.Target target, Map<String, String> headers, byte[] body) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(uri.toString())
+                .setAbsoluteURI(target.uri().toString())
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), target.port())))
                 .setFollowRedirects(false)
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
@@ -97,8 +103,8 @@ public class HttpTransport {
                         : e));
     }
 
-    public CompletableFuture<Answer> post(URI uri, Map<String, String> headers, String body) {
-        return post(uri, headers, body.getBytes(StandardCharsets.UTF_8));
+    public CompletableFuture<Answer> post(UrlGuard.Target target, Map<String, String> headers, String body) {
+        return post(target, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Answer answer(HttpClientResponse response, Buffer reply) {

@@ -12,14 +12,33 @@ import java.util.Locale;
  * Keeps webhooks (generic and Slack) from being used to reach the inside of the network (SSRF): only
  * http(s), and no loopback, private, link-local, unique-local, multicast or unspecified address unless
  * the operator allowlists the host, the address or its range. Checked when a destination is saved and
- * again before every send, since DNS can change between the two. Redirects are never followed.
+ * again before every send, since DNS can change between the two; a send then connects to the very address
+ * that was checked ({@link Target}), so a name that resolves again to an inside address between the check
+ * and the connection (DNS rebinding) gets nowhere. Redirects are never followed.
  */
 public final class UrlGuard {
 
     /** Why a URL was refused, worded for the API's 400. */
-    public static final class Refused extends Exception {
+    public static class Refused extends Exception {
         public Refused(String message) {
             super(message);
+        }
+    }
+
+    /** The host did not resolve: refused when a destination is saved, but only worth a retry at send time. */
+    public static final class Unresolved extends Refused {
+        public Unresolved(String message) {
+            super(message);
+        }
+    }
+
+    /** A URL that passed, and the address it passed with: the one to connect to. */
+    public record Target(URI uri, InetAddress address) {
+        public int port() {
+            if (uri.getPort() > 0) {
+                return uri.getPort();
+            }
+            return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         }
     }
 
@@ -29,7 +48,13 @@ public final class UrlGuard {
         this.allowHosts = allowHosts.stream().map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Checks a URL, as when a destination is saved. */
     public URI check(String url) throws Refused {
+        return resolve(url).uri();
+    }
+
+    /** Checks a URL and returns the address to send to: the first of those its host resolved to, all checked. */
+    public Target resolve(String url) throws Refused {
         URI uri;
         try {
             uri = new URI(url);
@@ -48,22 +73,21 @@ public final class UrlGuard {
             throw new Refused("must not carry credentials before the host");
         }
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
-            return uri;
-        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(bareHost);
         } catch (UnknownHostException e) {
-            throw new Refused("host " + host + " does not resolve");
+            throw new Unresolved("host " + host + " does not resolve");
         }
-        for (InetAddress a : addresses) {
-            if (isInternal(a) && !allowed(a)) {
-                throw new Refused("resolves to " + a.getHostAddress()
-                        + ", a loopback, private or link-local address; an operator can allowlist it");
+        if (!allowHosts.contains(bareHost.toLowerCase(Locale.ROOT))) {
+            for (InetAddress a : addresses) {
+                if (isInternal(a) && !allowed(a)) {
+                    throw new Refused("resolves to " + a.getHostAddress()
+                            + ", a loopback, private or link-local address; an operator can allowlist it");
+                }
             }
         }
-        return uri;
+        return new Target(uri, addresses[0]);
     }
 
     static boolean isInternal(InetAddress a) {

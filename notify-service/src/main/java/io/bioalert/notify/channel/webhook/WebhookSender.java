@@ -7,7 +7,6 @@ import io.bioalert.notify.delivery.DeliveryJob;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,9 +57,11 @@ public class WebhookSender implements ChannelSender {
     }
 
     CompletableFuture<SendOutcome> post(DeliveryJob job, String idempotencyKey, String payload) {
-        URI uri;
+        UrlGuard.Target target;
         try {
-            uri = guard.check(job.address());
+            target = guard.resolve(job.address());
+        } catch (UrlGuard.Unresolved e) {
+            return CompletableFuture.completedFuture(SendOutcome.retry("webhook unreachable: " + e.getMessage(), null));
         } catch (UrlGuard.Refused e) {
             return CompletableFuture.completedFuture(SendOutcome.disable("webhook URL refused: " + e.getMessage()));
         }
@@ -73,7 +74,7 @@ public class WebhookSender implements ChannelSender {
         headers.put(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey);
         headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
         headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(job.secret(), now, body));
-        return http.post(uri, headers, body)
+        return http.post(target, headers, body)
                 .thenApply(WebhookSender::judge)
                 .exceptionally(e -> SendOutcome.retry("webhook unreachable: " + rootMessage(e), null));
     }

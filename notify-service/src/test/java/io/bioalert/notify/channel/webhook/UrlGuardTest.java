@@ -42,4 +42,19 @@ class UrlGuardTest {
         assertThatThrownBy(() -> guard.check("http://10.2.0.1/x")).isInstanceOf(UrlGuard.Refused.class);
         assertThatThrownBy(() -> guard.check("http://169.254.169.254/")).isInstanceOf(UrlGuard.Refused.class);
     }
+
+    @Test
+    void theAddressToSendToIsOneThatWasChecked() throws Exception {
+        UrlGuard.Target target = new UrlGuard(List.of("localhost")).resolve("http://localhost:9000/hook");
+        assertThat(target.address().isLoopbackAddress()).isTrue();
+        assertThat(target.port()).isEqualTo(9000);
+        assertThat(strict.resolve("https://8.8.8.8/hook").port()).isEqualTo(443);
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsRefusedAsUnresolved() {
+        // Unresolved is a Refused (a 400 when saving) that a send retries instead of disabling the destination.
+        assertThatThrownBy(() -> strict.resolve("https://hooks.bioalert.invalid/x"))
+                .isInstanceOf(UrlGuard.Unresolved.class).hasMessageContaining("does not resolve");
+    }
 }
