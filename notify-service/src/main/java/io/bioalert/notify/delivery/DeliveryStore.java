@@ -160,6 +160,9 @@ public class DeliveryStore {
             c.setAutoCommit(false);
             try {
                 // One statement for the whole batch: a round trip per delivery would cap the dispatcher.
+                // The "d.id = ANY" repeats the join key on purpose: without it the planner estimated the
+                // lease owner's rows from the whole table and joined by scanning all of it, every history
+                // row included, once per batch of outcomes; with it the rows are found through the key.
                 try (PreparedStatement ps = c.prepareStatement("""
                         UPDATE delivery d
                            SET status = u.status, attempts = d.attempts + u.delta,
@@ -167,7 +170,7 @@ public class DeliveryStore {
                                last_error = u.error, lease_owner = NULL,
                                sent_at = CASE WHEN u.status = 'SENT' THEN now() ELSE d.sent_at END
                           FROM unnest(?::uuid[], ?::text[], ?::int4[], ?::int8[], ?::text[]) AS u(id, status, delta, next_ms, error)
-                         WHERE d.id = u.id AND d.lease_owner = ?""")) {
+                         WHERE d.id = ANY(?) AND d.id = u.id AND d.lease_owner = ?""")) {
                     int n = completions.size();
                     Object[] ids = new Object[n];
                     String[] statuses = new String[n];
@@ -182,12 +185,14 @@ public class DeliveryStore {
                         next[i] = done.nextAttemptAt() == null ? null : done.nextAttemptAt().toEpochMilli();
                         errors[i] = done.error();
                     }
-                    ps.setArray(1, c.createArrayOf("uuid", ids));
+                    java.sql.Array idArray = c.createArrayOf("uuid", ids);
+                    ps.setArray(1, idArray);
                     ps.setArray(2, c.createArrayOf("text", statuses));
                     ps.setArray(3, c.createArrayOf("int4", deltas));
                     ps.setArray(4, c.createArrayOf("int8", next));
                     ps.setArray(5, c.createArrayOf("text", errors));
-                    ps.setObject(6, owner);
+                    ps.setArray(6, idArray);
+                    ps.setObject(7, owner);
                     ps.executeUpdate();
                 }
                 if (!disable.isEmpty()) {
