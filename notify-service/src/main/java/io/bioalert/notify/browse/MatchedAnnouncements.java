@@ -1,0 +1,85 @@
+package io.bioalert.notify.browse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.model.ClassifiedAnnouncement;
+import io.bioalert.notify.channel.AlertView;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The recent announcements that matched one subscriber's watchlists, newest match first, with their tags,
+ * their text and where the evidence stands in it: what the subscriber page shows. Only announcements a
+ * delivery was recorded for are kept here, so a subscriber sees exactly what their watchlists caught.
+ */
+@ApplicationScoped
+public class MatchedAnnouncements {
+
+    /** One announcement as the page shows it. */
+    public record Item(String id, Instant matchedAt, List<String> watchlists, String title, String url,
+            LocalDate publishedAt, String source, List<String> drugs, List<String> companies, List<AlertView.Tag> tags,
+            String text, List<Highlights.Span> highlights) {
+    }
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    MatchedAnnouncements(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public List<Item> recent(UUID subscriber, int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        WITH recent AS (
+                            SELECT d.announcement_id, max(d.created_at) AS matched_at,
+                                   array_agg(DISTINCT w.name ORDER BY w.name) AS watchlists
+                            FROM watchlist w JOIN delivery d ON d.watchlist_id = w.id
+                            WHERE w.subscriber_id = ? AND w.deleted_at IS NULL
+                            GROUP BY d.announcement_id
+                            ORDER BY matched_at DESC
+                            LIMIT ?)
+                        SELECT r.announcement_id, r.matched_at, r.watchlists, a.payload
+                        FROM recent r JOIN announcement a ON a.id = r.announcement_id
+                        ORDER BY r.matched_at DESC""")) {
+            ps.setObject(1, subscriber);
+            ps.setInt(2, limit);
+            List<Item> items = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(item(rs.getTimestamp(2).toInstant(),
+                            Arrays.asList((String[]) rs.getArray(3).getArray()), read(rs.getString(4))));
+                }
+            }
+            return items;
+        }
+    }
+
+    private Item item(Instant matchedAt, List<String> watchlists, ClassifiedAnnouncement a) {
+        AlertView view = AlertView.of(a, List.of(), null);
+        var raw = a.announcement();
+        return new Item(a.id(), matchedAt, watchlists, view.title(), raw.url(), raw.publishedAt(), raw.source(),
+                a.classification() == null ? List.of() : a.classification().drugs(),
+                a.classification() == null ? List.of() : a.classification().companies(),
+                view.tags(), raw.fullText(), Highlights.of(a));
+    }
+
+    private ClassifiedAnnouncement read(String payload) {
+        try {
+            return json.readValue(payload, ClassifiedAnnouncement.class);
+        } catch (Exception e) {
+            // Stored only after it was parsed once on the way in, so this is a bug, not bad input.
+            throw new IllegalStateException("stored announcement is not a classified announcement", e);
+        }
+    }
+}
