@@ -7,8 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Per-destination token buckets (ten seconds' worth of burst), plus a pause when a receiver answers 429,
- * so that the rest of its queue waits too instead of hammering it. Per instance: with n instances a
- * destination may see up to n times its rate, which the receivers' own 429s then bring back in line.
+ * so that the rest of its queue waits too instead of hammering it. The buckets are in memory, and each of
+ * n live instances ({@link LiveInstances}) takes 1/n of a destination's rate, so that together they keep
+ * to it. Deliveries are not spread evenly across instances, so a destination may get less than its rate
+ * while one instance has its backlog; it never gets more (but for a floor of one a minute per instance).
  */
 @jakarta.enterprise.context.ApplicationScoped
 public class RateLimiter {
@@ -20,9 +22,18 @@ public class RateLimiter {
     }
 
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LiveInstances instances;
 
-    /** @return zero if the send may go now, else how long to wait */
-    public Duration acquire(UUID destination, int perMinute) {
+    RateLimiter(LiveInstances instances) {
+        this.instances = instances;
+    }
+
+    /**
+     * @param ratePerMinute the destination's rate across all instances
+     * @return zero if the send may go now, else how long to wait
+     */
+    public Duration acquire(UUID destination, int ratePerMinute) {
+        int perMinute = Math.max(1, ratePerMinute / instances.count());
         Bucket b = buckets.computeIfAbsent(destination, d -> {
             Bucket nb = new Bucket();
             nb.tokens = capacity(perMinute);
