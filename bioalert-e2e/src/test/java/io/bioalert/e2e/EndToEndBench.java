@@ -25,7 +25,7 @@ class EndToEndBench {
             + "manufacturing supply pipeline platform conjugate payload linker antibody receptor pathway signal "
             + "clinic hospital investigator site region country quarter revenue guidance update meeting data").split(" ");
 
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 30);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 300);
 
     private final E2eStack stack = E2eStack.get();
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -44,9 +44,9 @@ class EndToEndBench {
                 """.formatted(run, stack.webhooks.url(hookPath)), 201);
         ServiceProcess.sleep(2500);
 
-        // Warm-up, as JMH would: the JIT of four JVMs, connection pools, consumer assignment. After 5 s at
-        // 20/s the compilers were still at work during the measured phase: p99 at 50/s was 377 ms there,
-        // 105-136 ms after this warm-up.
+        // Warm-up, as JMH would: the JIT of four JVMs on two cores, connection pools, consumer assignment.
+        // After 5 s at 20/s the compilers were still at work during the measured phase (p99 at 50/s was
+        // 377 ms); C2 in all four takes minutes to settle here.
         int warmed = pushFlatOut(run, 8, WARMUP_SECONDS);
         awaitDelivered(hookPath, warmed, 180);
         System.out.printf("warm-up, 8 clients flat out for %d s: %d accepted%n", WARMUP_SECONDS, warmed);

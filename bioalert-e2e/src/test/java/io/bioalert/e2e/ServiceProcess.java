@@ -23,10 +23,11 @@ final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
-     * The services' JVM options (-Dbioalert.e2e.jvm-options). C1 only by default: it starts faster, and
-     * on a 2-core machine shared by four JVMs the full JIT did worse even after a 90 s warm-up (its
-     * compiler threads still took a third of each service's CPU): 65/s flat out and p99 216 ms at 50/s,
-     * against 82-99/s and p99 105-136 ms with C1 only.
+     * The services' JVM options (-Dbioalert.e2e.jvm-options). The tests use C1 only: it starts faster
+     * and a few announcements never reach C2 anyway. The benchmark runs them as deployed, with the full
+     * JIT, which on a 2-core machine shared by four JVMs needs minutes to settle: after a 90 s warm-up its
+     * compiler threads still took a third of each service's CPU (p99 216 ms at 50/s), after 300 s the p99
+     * was 44 ms, against 105-136 ms with C1 only.
      */
     private static final String JVM_OPTIONS =
             System.getProperty("bioalert.e2e.jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1");
