@@ -20,7 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Publishes stored announcements to {@code announcements.raw}, keyed by id, and marks them published once
  * the broker has acknowledged them. A sweep republishes whatever a crash or a broker outage left unmarked,
- * so delivery to Kafka is at-least-once; consumers are idempotent per announcement id.
+ * so delivery to Kafka is at-least-once; consumers are idempotent per announcement id. Each sweep claims
+ * the rows it takes for a while (SKIP LOCKED), so the sweeps of several instances never take the same row.
  */
 @ApplicationScoped
 public class RawAnnouncementPublisher {
@@ -28,6 +29,10 @@ public class RawAnnouncementPublisher {
     private final MutinyEmitter<RawAnnouncement> emitter;
     private final Counter published;
     private final Counter failures;
+
+    private static final int SWEEP_BATCH = 500;
+    /** Long enough for a batch to be published at the broker's pace; a sweep that dies frees its rows after it. */
+    private static final Duration SWEEP_CLAIM = Duration.ofMinutes(2);
 
     private final Duration sweepGrace;
 
@@ -58,14 +63,32 @@ public class RawAnnouncementPublisher {
     @Scheduled(every = "${bioalert.publish.sweep-every:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void republishUnpublished() {
         // The grace period leaves a just-stored announcement to the thread that stored it and is publishing it.
-        List<RawAnnouncement> pending = QuarkusTransaction.requiringNew().call(() -> Announcement.toRaw(Announcement
-                .<Announcement>find("publishedToKafkaAt is null and ingestedAt < ?1 order by ingestedAt",
-                        Instant.now().minus(sweepGrace))
-                .page(0, 500).list()));
-        for (RawAnnouncement a : pending) {
+        for (RawAnnouncement a : claimUnpublished(SWEEP_BATCH, sweepGrace, SWEEP_CLAIM)) {
             if (!publish(a)) {
                 return;
             }
         }
+    }
+
+    /**
+     * Claims, for {@code claim}, up to {@code limit} announcements stored more than {@code grace} ago and
+     * still unpublished, that no other sweep holds; committed before anything is published.
+     */
+    public List<RawAnnouncement> claimUnpublished(int limit, Duration grace, Duration claim) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> ids = Announcement.getEntityManager().createNativeQuery("""
+                    UPDATE announcement SET publish_claimed_until = now() + ?1 * interval '1 millisecond'
+                    WHERE id IN (
+                        SELECT id FROM announcement
+                        WHERE published_to_kafka_at IS NULL AND ingested_at < ?2
+                          AND (publish_claimed_until IS NULL OR publish_claimed_until < now())
+                        ORDER BY ingested_at LIMIT ?3
+                        FOR UPDATE SKIP LOCKED)
+                    RETURNING id""").setParameter(1, claim.toMillis()).setParameter(2, Instant.now().minus(grace))
+                    .setParameter(3, limit).getResultList();
+            return ids.isEmpty() ? List.<RawAnnouncement>of()
+                    : Announcement.toRaw(Announcement.<Announcement>list("id in ?1 order by ingestedAt", ids));
+        });
     }
 }
