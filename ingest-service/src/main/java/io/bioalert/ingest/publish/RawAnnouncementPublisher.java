@@ -26,13 +26,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class RawAnnouncementPublisher {
 
-    private final MutinyEmitter<RawAnnouncement> emitter;
-    private final Counter published;
-    private final Counter failures;
-
     private static final int SWEEP_BATCH = 500;
     /** Long enough for a batch to be published at the broker's pace; a sweep that dies frees its rows after it. */
     private static final Duration SWEEP_CLAIM = Duration.ofMinutes(2);
+
+    private final MutinyEmitter<RawAnnouncement> emitter;
+    private final Counter published;
+    private final Counter failures;
 
     private final Duration sweepGrace;
 

@@ -2,6 +2,7 @@ package io.bioalert.notify.delivery;
 
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -185,7 +186,7 @@ public class DeliveryStore {
                         next[i] = done.nextAttemptAt() == null ? null : done.nextAttemptAt().toEpochMilli();
                         errors[i] = done.error();
                     }
-                    java.sql.Array idArray = c.createArrayOf("uuid", ids);
+                    Array idArray = c.createArrayOf("uuid", ids);
                     ps.setArray(1, idArray);
                     ps.setArray(2, c.createArrayOf("text", statuses));
                     ps.setArray(3, c.createArrayOf("int4", deltas));
