@@ -1,7 +1,9 @@
 package io.bioalert.notify.browse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.model.Classification;
 import io.bioalert.model.ClassifiedAnnouncement;
+import io.bioalert.model.RawAnnouncement;
 import io.bioalert.notify.channel.AlertView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -67,11 +69,10 @@ public class MatchedAnnouncements {
 
     private Item item(Instant matchedAt, List<String> watchlists, ClassifiedAnnouncement a) {
         AlertView view = AlertView.of(a, List.of(), null);
-        var raw = a.announcement();
+        RawAnnouncement raw = a.announcement();
+        Classification c = a.classification() == null ? Classification.empty(a.id()) : a.classification();
         return new Item(a.id(), matchedAt, watchlists, view.title(), raw.url(), raw.publishedAt(), raw.source(),
-                a.classification() == null ? List.of() : a.classification().drugs(),
-                a.classification() == null ? List.of() : a.classification().companies(),
-                view.tags(), raw.fullText(), Highlights.of(a));
+                c.drugs(), c.companies(), view.tags(), raw.fullText(), Highlights.of(a));
     }
 
     private ClassifiedAnnouncement read(String payload) {
