@@ -57,7 +57,7 @@ public final class ClassifyCli {
             }
             String result;
             try {
-                result = json.writeValueAsString(classifyLine(line));
+                result = json.writeValueAsString(classify(line));
             } catch (BadLine e) {
                 failed++;
                 result = error(e.id, e.getMessage());
@@ -71,7 +71,8 @@ public final class ClassifyCli {
         return failed;
     }
 
-    private Classification classifyLine(String line) {
+    /** One announcement line classified; a line that is not a valid announcement throws with the reason. */
+    public Classification classify(String line) {
         JsonNode node;
         try {
             node = json.readTree(line);
