@@ -95,7 +95,7 @@ public final class DrugFinder {
                 continue;
             }
             if (codeShape) {
-                String word = text.substring(s, e);
+                String word = text.substring(s, e).replace('\u2010', '-').replace('\u2011', '-');
                 boolean isotope = CodeNames.looksLikeIsotopeName(word);
                 if (isotope || (CodeNames.looksLikeCode(word) && !inn.isNotCode(word) && !studyCode(doc, text, e, to))) {
                     add(doc, out, from, to, s, e, word, isotope ? "RADIOPHARMACEUTICAL" : null);
@@ -113,11 +113,16 @@ public final class DrugFinder {
     /** Tokens of one word touch, or are joined by a hyphen ("HS-20089", "obe-cel"). */
     private static boolean joinable(String text, int prevEnd, int start) {
         for (int k = prevEnd; k < start; k++) {
-            if (text.charAt(k) != '-') {
+            if (!isHyphen(text.charAt(k))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** ASCII hyphen or the Unicode hyphens that web pages use inside code names ("SHR\u2011A2009"). */
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
     }
 
     /** Joins a second INN word ("camidanlumab tesirine", "obecabatagene autoleucel"); returns the token end. */
@@ -152,7 +157,7 @@ public final class DrugFinder {
 
     private static DrugMention mention(Doc doc, int from, int to, int s, int e, String key, String modality,
                                        List<String> targets) {
-        String surface = isotopeFirst(doc.text.substring(s, e));
+        String surface = isotopeFirst(doc.text.substring(s, e)).replace('\u2010', '-').replace('\u2011', '-');
         return new DrugMention(from, to, s, e, surface, key, modality, targets, sideline(doc, from, to));
     }
 

@@ -57,7 +57,7 @@ final class ApplicationEvents {
             Match v = ms.get(j);
             boolean far = v.from() - app.to() > 60 || app.from() - v.to() > 40;
             if (rank(EventFinder.role(v)) == 0 || used[j] || far || !near(doc, ms.subList(lo, hi + 1), app, v) || EventFinder.negated(doc, v.from())
-                    || modifier(doc, ms, v)) {
+                    || modifier(doc, ms, v) || purpose(doc, v)) {
                 continue;
             }
             if (ind) {
@@ -68,7 +68,10 @@ final class ApplicationEvents {
                 }
             } else if (v.to() <= app.from()) {
                 before = j;
-            } else if (after < 0 && v.from() >= app.to()) {
+            } else if (v.from() >= app.to()
+                    && (after < 0 || rank(EventFinder.role(v)) > rank(EventFinder.role(ms.get(after))))) {
+                // "the application submitted for X had been validated": the noun's predicate outranks the
+                // participle that describes it
                 after = j;
             }
         }
@@ -122,9 +125,36 @@ final class ApplicationEvents {
      * headline's "cleared" is that IND clearance, not a marketing approval.
      */
     static void headlineClearance(Doc doc, List<Candidate> cs) {
-        cs.removeIf(c -> c.zone && c.type.equals("APPROVAL") && CLEARED.contains(doc.tokens.norm(c.anchorFrom))
+        cs.removeIf(c -> c.zone && c.type.equals("APPROVAL")
+                && (CLEARED.contains(doc.tokens.norm(c.anchorFrom)) || bodyFirstTellsClearance(cs, c))
                 && cs.stream().anyMatch(o -> o.type.equals("IND_CLEARANCE") && !o.zone
                         && java.util.Objects.equals(o.agency, c.agency)));
+    }
+
+    /**
+     * "X Gains NMPA Approval" over a body whose first decision of that agency is the approval of a clinical
+     * trial: the headline shortens the trial approval.
+     */
+    private static boolean bodyFirstTellsClearance(List<Candidate> cs, Candidate headline) {
+        for (Candidate o : cs) {
+            if (!o.zone && java.util.Objects.equals(o.agency, headline.agency)
+                    && (o.type.equals("APPROVAL") || o.type.equals("IND_CLEARANCE"))) {
+                return o.type.equals("IND_CLEARANCE");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An accepted application was submitted: "the NDA submitted in China" beside "the NDA has been accepted by
+     * the NMPA" before it restates the filing that was accepted, it is no second event. A submission in a
+     * headline stays, and so does one told before the acceptance ("will resubmit ...; previously the NDA was
+     * accepted").
+     */
+    static void dropRestatedSubmissions(List<Candidate> cs) {
+        cs.removeIf(c -> c.type.equals("SUBMISSION") && !c.zone && cs.stream().anyMatch(
+                o -> o.type.equals("SUBMISSION_ACCEPTED") && java.util.Objects.equals(o.agency, c.agency)
+                        && o.sentence <= c.sentence));
     }
 
     /** "MAA", "marketing authorisation application": the EU's application, unless the story is about the UK. */
@@ -170,6 +200,16 @@ final class ApplicationEvents {
         return true;
     }
 
+    /** "a BLA to the FDA for the approval of X": the approval is what the application asks for. */
+    private static boolean purpose(Doc doc, Match v) {
+        int k = v.from() - 1;
+        while (k >= 0 && (doc.tokens.is(k, "the") || doc.tokens.is(k, "its") || doc.tokens.is(k, "marketing")
+                || doc.tokens.is(k, "full") || doc.tokens.is(k, "accelerated"))) {
+            k--;
+        }
+        return doc.tokens.is(k, "for") && EventFinder.role(v).equals("V_APPROVE");
+    }
+
     private static int rank(String role) {
         return switch (role) {
             case "V_APPROVE" -> 4;
@@ -186,8 +226,9 @@ final class ApplicationEvents {
         int b = v.from() > app.from() ? v.from() : app.from();
         for (Match o : ms) {
             String r = EventFinder.role(o);
-            if (o != app && (r.equals("APP") || r.equals("IND")) && o.from() >= a && o.to() <= b) {
-                return false;
+            boolean abbreviation = o.from() == app.to() + 1 && doc.tokens.isPunct(app.to(), '(');
+            if (o != app && !abbreviation && (r.equals("APP") || r.equals("IND")) && o.from() >= a && o.to() <= b) {
+                return false; // another application's decision; "Application (BLA)" is the same one
             }
         }
         int counted = 0;
@@ -204,6 +245,8 @@ final class ApplicationEvents {
         if (v.from() < app.from()) {
             return counted <= 8;
         }
-        return counted <= 30;
+        // a passive predicate ("had been validated") may follow a long description of the application
+        boolean passive = v.from() > 0 && PREDICATE_AUX.contains(doc.tokens.norm(v.from() - 1));
+        return counted <= (passive ? 45 : 30);
     }
 }

@@ -36,6 +36,7 @@ public final class EventExtractor {
         }
         List<Candidate> resolved = resolveAgencies(doc, events);
         ApplicationEvents.headlineClearance(doc, resolved);
+        ApplicationEvents.dropRestatedSubmissions(resolved);
         markPrimary(doc, resolved);
         return tags(doc, resolved);
     }

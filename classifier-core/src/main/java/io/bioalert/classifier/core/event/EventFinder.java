@@ -30,7 +30,11 @@ final class EventFinder {
             "global", "multi", "regional", "dose", "escalation", "first", "in", "new", "of", "/", "randomized", "from",
             "drug", "notice", "enter", "entering", "advance", "advancing", "into", "move", "moving", "launch",
             "initiating", "starting", "beginning",
-            "by", "u", "s");
+            "by", "u", "s", "(", ")", ",",
+            // trial design words: "approved an open-label, multicenter Phase 1b/2 study"
+            "open", "label", "multicenter", "multicentre", "multi-center", "center", "centre", "randomised",
+            "controlled", "double", "single", "blind", "blinded", "arm", "placebo", "adaptive", "basket", "umbrella",
+            "their", "our", "expansion", "part");
 
     private static final Set<String> PHASE_NUMERALS = Set.of("i", "ii", "iii", "ia", "ib", "iia", "iib", "1a", "1b",
             "2a", "2b");

@@ -40,9 +40,10 @@ final class EventGate {
         boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
                 // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
                 || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1));
-        if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c)) {
+        if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c) && !proposedInChina(doc, c)) {
             return false;
         }
+        c.possession |= heldAsAttribute(doc, c);
         if (!c.needsAction || zone) {
             return true;
         }
@@ -115,7 +116,38 @@ final class EventGate {
         return false;
     }
 
-    /** A grant-type verb of the candidate's sentence, near it; -1 when there is none. */
+    /**
+     * China's CDE publishes a designation for comment before granting it ("is on track to receive BTD",
+     * "included in the list of proposed breakthrough therapies"); taxonomy.md counts such a notice as the
+     * designation, so the words of expectation do not make it a plan.
+     */
+    private static boolean proposedInChina(Doc doc, Candidate c) {
+        if (!c.type.equals("BREAKTHROUGH_THERAPY") && !c.type.equals("PRIORITY_REVIEW")) {
+            return false;
+        }
+        int s = doc.sentenceStart(c.anchorFrom);
+        boolean proposal = false;
+        for (int t = Math.max(s, c.first() - 8); t < c.first(); t++) {
+            proposal |= (doc.tokens.is(t, "on") && doc.tokens.is(t + 1, "track")) || doc.tokens.is(t, "proposed");
+        }
+        if (!proposal) {
+            return false;
+        }
+        for (int t = s; t < doc.sentenceEnd(c.anchorFrom); t++) {
+            Match a = doc.matches.at(Kind.AGENCY, t);
+            Match country = doc.matches.at(Kind.COUNTRY, t);
+            if ((a != null && a.value().equals("NMPA")) || (country != null && country.value().equals("NMPA"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A grant-type verb of the candidate's sentence, near it; -1 when there is none. Before the event it may
+     * stand further off when only the drug's description lies between ("has granted X, a ... antibody
+     * developed by ..., breakthrough therapy designation"), never across another event.
+     */
     static int actionToken(Doc doc, Candidate c) {
         int s = doc.sentenceStart(c.anchorFrom);
         int e = doc.sentenceEnd(c.anchorFrom);
@@ -127,12 +159,26 @@ final class EventGate {
                 }
             }
         }
+        for (int t = c.first() - 16; best < 0 && t >= Math.max(s, c.first() - 35); t--) {
+            if (doc.matches.at(Kind.EVENT, t) != null) {
+                break;
+            }
+            if (doc.matches.cueStartsAt(Cue.ACTION, t) && !generic(doc, t)) {
+                best = t;
+            }
+        }
         return best;
     }
 
     /** "PRIME designation is awarded ... to promising medicines": a present-tense passive describes a rule. */
     private static boolean generic(Doc doc, int t) {
         return t > 0 && (doc.tokens.is(t - 1, "is") || doc.tokens.is(t - 1, "are"));
+    }
+
+    /** "Orphan Drug-tagged X", "Fast Track-designated X": a designation the drug already holds, even in a headline. */
+    private static boolean heldAsAttribute(Doc doc, Candidate c) {
+        return doc.tokens.hyphenBefore(c.anchorTo) && (doc.tokens.is(c.anchorTo, "tagged")
+                || doc.tokens.is(c.anchorTo, "designated") || doc.tokens.is(c.anchorTo, "labelled"));
     }
 
     /** "holds orphan drug and rare pediatric designations", "which has PRIME designation". */

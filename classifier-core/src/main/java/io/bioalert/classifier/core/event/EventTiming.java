@@ -26,10 +26,45 @@ final class EventTiming {
     static boolean strongHistory(Doc doc, Candidate c) {
         int start = doc.sentenceStart(c.anchorFrom);
         int h = doc.matches.lastCueEnd(Cue.HISTORY, start, c.anchorFrom);
-        if (h >= 0 && doc.matches.lastCueEnd(Cue.CURRENT, h + 1, c.anchorFrom) < 0) {
+        if (h >= 0 && doc.matches.lastCueEnd(Cue.CURRENT, h + 1, c.anchorFrom) < 0 && !reportedPastPerfect(doc, start, h)) {
             return true;
         }
-        return pastDate(doc, c) || historyParagraph(doc, c.anchorFrom);
+        return pastDate(doc, c) || agoAfter(doc, c) || historyParagraph(doc, c.anchorFrom);
+    }
+
+    private static final java.util.Set<String> REPORTING = java.util.Set.of("announced", "announces", "said", "says",
+            "reported", "reports", "stated", "states", "disclosed", "discloses", "confirmed", "confirms", "noted",
+            "claimed", "claims", "revealed");
+
+    /**
+     * "X announced on Wednesday that the application had been validated": after a reporting verb the past
+     * perfect is the reporter's tense, not a sign of history.
+     */
+    private static boolean reportedPastPerfect(Doc doc, int start, int cueEnd) {
+        boolean had = doc.tokens.is(cueEnd, "had") || (doc.tokens.is(cueEnd, "been") && doc.tokens.is(cueEnd - 1, "had"));
+        if (!had) {
+            return false;
+        }
+        for (int t = start; t < cueEnd; t++) {
+            if (REPORTING.contains(doc.tokens.norm(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> TIME_UNITS = java.util.Set.of("day", "days", "week", "weeks", "month",
+            "months", "year", "years", "decade", "decades");
+
+    /** "rejected two years ago": a span of time counted back from the story, right after the event. */
+    private static boolean agoAfter(Doc doc, Candidate c) {
+        int end = Math.min(doc.sentenceEnd(c.anchorFrom), c.last() + 6);
+        for (int t = c.last() + 1; t < end; t++) {
+            if (doc.tokens.is(t, "ago") && TIME_UNITS.contains(doc.tokens.norm(t - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean weakHistory(Doc doc, Candidate c) {
