@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Finds every drug name: dictionary names, code names, INN-stem words (two-word INNs joined) and
@@ -120,6 +121,31 @@ public final class DrugFinder {
         return true;
     }
 
+    private static final Set<String> LIST_WORDS = Set.of("or", "and", ",", "(", ")", "s", "'", "potentially",
+            "either", "with", "without", "chemotherapy", "platinum", "based", "doublet", "standard", "inc", "plus",
+            "%", ".", "+", "-", "nasdaq", "nyse", "otc", "otcqx", "otcpk");
+
+    /**
+     * "in combination with platinum-based chemotherapy and potentially bevacizumab", "with Merck's KEYTRUDA
+     * (pembrolizumab) or Roche's TECENTRIQ": every name of the list after a combination cue is a partner.
+     */
+    private static boolean partnerList(Doc doc, int from) {
+        int start = Math.max(doc.sentenceStart(from), from - 16);
+        int cue = doc.matches.lastCueEnd(Cue.COMBINE, start, from);
+        if (cue < 0) {
+            return false;
+        }
+        for (int k = cue + 1; k < from; k++) {
+            boolean listed = LIST_WORDS.contains(doc.tokens.norm(k)) || doc.tokens.type(k) == Tokens.NUMBER
+                    || doc.matches.at(Kind.DRUG, k) != null || doc.matches.at(Kind.COMPANY, k) != null
+                    || doc.tokens.capitalized(k);
+            if (!listed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** ASCII hyphen or the Unicode hyphens that web pages use inside code names ("SHR\u2011A2009"). */
     private static boolean isHyphen(char c) {
         return c == '-' || c == '\u2010' || c == '\u2011';
@@ -163,7 +189,7 @@ public final class DrugFinder {
 
     /** Prior therapy, comparator, combination partner or a competitor's product ("X, a rival ..."). */
     static boolean sideline(Doc doc, int from, int to) {
-        if (doc.cueBefore(Cue.PRIOR, from, 8) || doc.cueBefore(Cue.COMBINE, from, 4)
+        if (doc.cueBefore(Cue.PRIOR, from, 8) || doc.cueBefore(Cue.COMBINE, from, 4) || partnerList(doc, from)
                 || doc.cueBefore(Cue.COMPARE, from, 6) || doc.cueBefore(Cue.OTHER, from, 3)) {
             return true;
         }

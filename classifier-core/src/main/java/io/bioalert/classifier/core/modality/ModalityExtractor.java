@@ -49,6 +49,9 @@ public final class ModalityExtractor {
             if ((id.equals(WEAK) || id.equals("MONOCLONAL_ANTIBODY")) && conjugateFollows(doc, m)) {
                 id = "ADC";
             }
+            if (id.equals("ADC") && twoTargetsBefore(doc, m)) {
+                id = "BISPECIFIC_ADC";
+            }
             for (String part : id.split("\\+")) {
                 put(doc, found, part, m.from(), m.to());
             }
@@ -101,7 +104,30 @@ public final class ModalityExtractor {
         return Scope.about(doc, drugs, token);
     }
 
+    /** "an EGFR/MUC1-targeting antibody-drug conjugate": two targets joined by a slash or an x name a bispecific. */
+    private static boolean twoTargetsBefore(Doc doc, Match m) {
+        int start = Math.max(doc.sentenceStart(m.from()), m.from() - 5);
+        for (int k = m.from() - 1; k > start; k--) {
+            Match right = doc.matches.at(Kind.TARGET, k);
+            if (right == null || right.from() < 2) {
+                continue;
+            }
+            int sep = right.from() - 1;
+            Match left = doc.matches.at(Kind.TARGET, sep - 1);
+            boolean joined = doc.tokens.isPunct(sep, '/') || doc.tokens.is(sep, "x");
+            return joined && left != null && !left.value().equals(right.value());
+        }
+        return false;
+    }
+
     private static boolean setAside(Doc doc, Match m) {
+        // "tyrosine kinase inhibitor (TKI)": an abbreviation shares the verdict on the words it abbreviates
+        if (m.from() >= 2 && doc.tokens.isPunct(m.from() - 1, '(')) {
+            Match spelled = doc.matches.at(Kind.MODALITY, m.from() - 2);
+            if (spelled != null && spelled != m && setAside(doc, spelled)) {
+                return true;
+            }
+        }
         if (doc.cueBefore(Cue.PRIOR, m.from(), 10) || doc.cueBefore(Cue.COMPARE, m.from(), 6)
                 || doc.cueBefore(Cue.COMBINE, m.from(), 4) || doc.cueBefore(Cue.OTHER, m.from(), 3)) {
             return true;
