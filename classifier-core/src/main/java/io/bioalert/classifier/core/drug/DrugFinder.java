@@ -72,10 +72,10 @@ public final class DrugFinder {
             int from = i;
             int to = i + 1;
             boolean digits = t.type(i) == Tokens.NUMBER;
-            boolean caps = t.type(i) == Tokens.WORD && Character.isUpperCase(text.charAt(t.start(i)));
+            boolean caps = t.type(i) == Tokens.WORD && hasCapital(text, t.start(i), t.end(i));
             while (to < n && t.type(to) != Tokens.PUNCT && t.glued(to) && joinable(text, t.end(to - 1), t.start(to))) {
                 digits |= t.type(to) == Tokens.NUMBER;
-                caps |= t.type(to) == Tokens.WORD && Character.isUpperCase(text.charAt(t.start(to)));
+                caps |= t.type(to) == Tokens.WORD && hasCapital(text, t.start(to), t.end(to));
                 to++;
             }
             i = to;
@@ -86,6 +86,9 @@ public final class DrugFinder {
             }
             boolean codeShape = digits && (caps || Character.isDigit(text.charAt(s)));
             String brand = !digits && caps ? brand(text, from, to, t) : null;
+            if (brand == null && !digits && to - from == 1 && ProductNames.isIntroduced(doc, from)) {
+                brand = t.raw(from);
+            }
             String modality = !digits && brand == null && to - from <= 2 && t.norm(from).length() >= 7
                     && (to - from == 1 || t.end(to - 1) - t.start(to - 1) <= 4) ? inn.stemModality(t.norm(from)) : null;
             if (!codeShape && brand == null && modality == null) {
@@ -123,14 +126,14 @@ public final class DrugFinder {
 
     private static final Set<String> LIST_WORDS = Set.of("or", "and", ",", "(", ")", "s", "'", "potentially",
             "either", "with", "without", "chemotherapy", "platinum", "based", "doublet", "standard", "inc", "plus",
-            "%", ".", "+", "-", "nasdaq", "nyse", "otc", "otcqx", "otcpk");
+            "%", ".", "+", "-", ":", "nasdaq", "nyse", "otc", "otcqx", "otcpk");
 
     /**
      * "in combination with platinum-based chemotherapy and potentially bevacizumab", "with Merck's KEYTRUDA
      * (pembrolizumab) or Roche's TECENTRIQ": every name of the list after a combination cue is a partner.
      */
     private static boolean partnerList(Doc doc, int from) {
-        int start = Math.max(doc.sentenceStart(from), from - 16);
+        int start = Math.max(doc.sentenceStart(from), from - 30);
         int cue = doc.matches.lastCueEnd(Cue.COMBINE, start, from);
         if (cue < 0) {
             return false;
@@ -144,6 +147,16 @@ public final class DrugFinder {
             }
         }
         return true;
+    }
+
+    /** "mRNA-1345", "eCAR-T": a capital anywhere in the word, not only first. */
+    private static boolean hasCapital(String text, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ASCII hyphen or the Unicode hyphens that web pages use inside code names ("SHR\u2011A2009"). */
@@ -201,7 +214,9 @@ public final class DrugFinder {
         return false;
     }
 
-    private static final java.util.Set<String> NOT_DRUG_NOUNS = java.util.Set.of("gene", "genes", "capsid",
+    private static final Set<String> TRIAL_NOUNS = Set.of("trial", "study", "studies", "trials", "cohort");
+    private static final java.util.Set<String> NOT_DRUG_NOUNS = java.util.Set.of("disease", "diseases", "syndrome",
+            "disorder", "gene", "genes", "capsid",
             "capsids", "serotype", "vector", "mutation", "mutations", "variant", "variants", "deficiency",
             "protein", "promoter", "allele", "alleles", "locus", "knockout");
 
@@ -230,6 +245,10 @@ public final class DrugFinder {
     private static boolean studyCode(Doc doc, String text, int end, int nextToken) {
         if (end < text.length() && text.charAt(end) == '-') {
             return true;
+        }
+        int from = doc.tokens.indexAtOrAfter(text.lastIndexOf(' ', end - 1) + 1);
+        if (from >= 2 && doc.tokens.isPunct(from - 1, ',') && TRIAL_NOUNS.contains(doc.tokens.norm(from - 2))) {
+            return true; // "a Phase 1b clinical trial, EV-103, assessing": the trial's name
         }
         return doc.tokens.is(nextToken, "trial") || doc.tokens.is(nextToken, "study") || doc.tokens.is(nextToken, "studies")
                 // "the SMN1 gene", "an AAV9 capsid": a gene or a vector part, not a drug

@@ -36,7 +36,7 @@ public final class Drugs {
     private void chooseAnnounced(Doc doc) {
         int leadEnd = openingSentencesEnd(doc, 2);
         for (DrugMention m : mentions) {
-            if (m.from() < leadEnd && !m.sideline()) {
+            if (m.from() < leadEnd && !m.sideline() && !historySentence(doc, m.from())) {
                 announced.add(group(m.key()));
             }
         }
@@ -57,6 +57,23 @@ public final class Drugs {
         }
     }
 
+
+    /**
+     * "Earlier this month, the FDA granted ... to the company's PT217": a sentence that opens with a sign of
+     * history tells about another, earlier drug.
+     */
+    private static boolean historySentence(Doc doc, int token) {
+        int s = doc.sentenceStart(token);
+        if (s < doc.layout.zoneEnd()) {
+            return false;
+        }
+        for (int t = s; t < Math.min(s + 2, token); t++) {
+            if (doc.matches.cueStartsAt(io.bioalert.classifier.core.lexicon.Cue.HISTORY, t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * End of the headline zone plus the first `count` sentences of running text (8 tokens or more, so that
