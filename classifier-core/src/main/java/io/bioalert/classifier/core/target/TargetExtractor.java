@@ -78,8 +78,8 @@ public final class TargetExtractor {
         if (doc.matches.cueStartsAt(Cue.REL_POST, end) || modalityAt(doc, end)) {
             return new int[] {t.from(), end + 1};
         }
-        int k = t.from() - 1;
         int sentenceStart = doc.sentenceStart(t.from());
+        int k = spelledOutStart(doc, t, sentenceStart) - 1;
         for (int gap = 0; k >= sentenceStart && gap <= 6; gap++, k--) {
             if (doc.matches.cueEndsAt(Cue.REL_PRE, k)) {
                 int from = relationStart(doc, k);
@@ -95,6 +95,25 @@ public final class TargetExtractor {
             }
         }
         return bridged(doc, t);
+    }
+
+    /**
+     * "targeting claudin 18.2 and cluster of differentiation 47 (CD47)": a bracketed symbol follows its
+     * spelled-out name, which stands where the symbol would; returns where that name starts (the target itself
+     * when it is not bracketed).
+     */
+    private static int spelledOutStart(Doc doc, Match t, int sentenceStart) {
+        if (t.from() < 2 || !doc.tokens.isPunct(t.from() - 1, '(')) {
+            return t.from();
+        }
+        int k = t.from() - 2;
+        for (int words = 0; k > sentenceStart && words < 6; words++, k--) {
+            String w = doc.tokens.norm(k - 1);
+            if (w.equals("and") || w.equals("or") || w.equals(",") || doc.matches.at(Kind.TARGET, k - 1) != null) {
+                return k;
+            }
+        }
+        return t.from();
     }
 
     private static final Set<String> VARIANT_WORDS = Set.of("exon", "insertion", "insertions", "mutant", "mutation",
