@@ -45,7 +45,7 @@ public final class Doc {
     /** Dictionary matches, plus unknown gene symbols in a target relation (SymbolTargets). */
     private static Matches matchAll(Lexicon lexicon, Tokens tokens) {
         Matches m = new Matches(lexicon.trie().findAll(tokens), tokens.size());
-        List<Match> symbols = SymbolTargets.find(tokens, m, lexicon.inn());
+        List<Match> symbols = SymbolTargets.find(tokens, m, lexicon.inn(), lexicon::isTarget);
         if (!symbols.isEmpty()) {
             m.addAll(io.bioalert.classifier.core.lexicon.Kind.TARGET, symbols);
         }

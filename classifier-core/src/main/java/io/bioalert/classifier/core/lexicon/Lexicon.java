@@ -60,6 +60,11 @@ public final class Lexicon {
         return targetDisplay.getOrDefault(hgnc, hgnc);
     }
 
+    /** True for an id of the target dictionary: the only target ids the classifier may emit. */
+    public boolean isTarget(String hgnc) {
+        return targetDisplay.containsKey(hgnc);
+    }
+
     public List<String> modalityParents(String id) {
         return modalityParents.getOrDefault(id, List.of());
     }

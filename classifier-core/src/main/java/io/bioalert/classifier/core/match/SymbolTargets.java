@@ -8,15 +8,18 @@ import io.bioalert.classifier.core.text.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
- * Fallback for targets that targets.tsv does not know (GPRC5D-like symbols keep appearing faster than any
- * dictionary): a gene-symbol-shaped word (STEAP2, LRRC15, B7-H6, FGFR2b) becomes a TARGET match when a target
- * relation touches it ("STEAP2 x CD3", "anti-CDH3", "HDAC6 inhibitor", "SLC7A11-directed ADC"). Only the
- * shape and the adjacent words are checked here; TargetExtractor then applies the same precision rules as for
- * dictionary targets (populations, prior therapy, partners). Because the word is then covered by a TARGET
- * match, DrugFinder no longer mistakes it for a code name. Known drugs, NOT_CODE words (AAV9, COVID-19, SMN1)
- * and words under any other dictionary match are never candidates.
+ * Symbols of the target dictionary that its phrases miss because of how they are written ("FGFR2b",
+ * "KRASG12C", "B7-H6"): a gene-symbol-shaped word becomes a TARGET match when a target relation touches it
+ * ("STEAP2 x CD3", "anti-CDH3", "HDAC6 inhibitor", "SLC7A11-directed ADC") and its symbol, or the symbol
+ * without a trailing amino-acid change, is a dictionary id. Only ids of the dictionary are ever emitted, so
+ * that every tag is one a watchlist can name. Only the shape and the adjacent words are checked here;
+ * TargetExtractor then applies the same precision rules as for dictionary targets (populations, prior
+ * therapy, partners). Because the word is then covered by a TARGET match, DrugFinder no longer mistakes it for
+ * a code name. Known drugs, NOT_CODE words (AAV9, COVID-19, SMN1) and words under any other dictionary match
+ * are never candidates.
  */
 public final class SymbolTargets {
 
@@ -24,7 +27,7 @@ public final class SymbolTargets {
     }
 
     /** Extra TARGET matches; empty (and cheap) for nearly every document. */
-    public static List<Match> find(Tokens t, Matches m, InnRules inn) {
+    public static List<Match> find(Tokens t, Matches m, InnRules inn, Predicate<String> knownTarget) {
         List<Match> out = null;
         String text = t.text();
         int n = t.size();
@@ -51,7 +54,10 @@ public final class SymbolTargets {
             }
             String word = text.substring(t.start(from), t.end(to - 1));
             String id = symbol(word);
-            if (id == null || notATarget(id) || inn.isNotCode(word) || covered(m, from, to) || !related(t, m, from, to)) {
+            if (id != null && !knownTarget.test(id)) {
+                id = withoutVariant(id); // "KRASG12C": the molecule is KRAS, G12C stays in the evidence
+            }
+            if (id == null || !knownTarget.test(id) || notATarget(id) || inn.isNotCode(word) || covered(m, from, to) || !related(t, m, from, to)) {
                 continue;
             }
             if (out == null) {
@@ -108,6 +114,23 @@ public final class SymbolTargets {
             return null;
         }
         return sb.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** The symbol without a trailing amino-acid change (G12C, V600E, T790M), or null when it has none. */
+    static String withoutVariant(String id) {
+        int n = id.length();
+        int k = n - 1;
+        if (k < 3 || !Character.isLetter(id.charAt(k))) {
+            return null;
+        }
+        int digitsEnd = k;
+        while (k > 0 && Character.isDigit(id.charAt(k - 1))) {
+            k--;
+        }
+        if (k == digitsEnd || k < 2 || !Character.isLetter(id.charAt(k - 1))) {
+            return null;
+        }
+        return id.substring(0, k - 1);
     }
 
     /**

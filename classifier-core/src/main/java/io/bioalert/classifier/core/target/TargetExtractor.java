@@ -199,6 +199,9 @@ public final class TargetExtractor {
         }
         int s = doc.tokens.start(t.from());
         int e = doc.tokens.end(t.to() - 1);
+        if (s > 0 && Character.isLowerCase(doc.text.charAt(s - 1))) {
+            return true; // written into a name: "CART-ddBCMA"
+        }
         // a code-like word around the target: "177Lu-PSMA-617"
         return s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
                 && Character.isLetterOrDigit(doc.text.charAt(e + 1 < doc.text.length() ? e + 1 : e));

@@ -65,7 +65,7 @@ public final class Tokenizer {
                         && (Character.isUpperCase(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)));
                 if (!loneX) {
                     while (e < n && classOf(text.charAt(e)) == LETTER && !isGreek(text.charAt(e))
-                            && !bispecificX(text, e)) {
+                            && !bispecificX(text, e) && !capitalTail(text, e)) {
                         e++;
                     }
                 }
@@ -120,6 +120,21 @@ public final class Tokenizer {
     private static boolean bispecificX(String t, int e) {
         return t.charAt(e) == 'x' && Character.isUpperCase(t.charAt(e - 1)) && e + 1 < t.length()
                 && Character.isUpperCase(t.charAt(e + 1));
+    }
+
+    /**
+     * True when a run of 3+ capitals that ends the word starts at e after a lower-case letter ("ddBCMA",
+     * "siRNA"): the capitals are a name of their own, usually a target written into a drug's name.
+     */
+    private static boolean capitalTail(String t, int e) {
+        if (!Character.isUpperCase(t.charAt(e)) || !Character.isLowerCase(t.charAt(e - 1))) {
+            return false;
+        }
+        int k = e;
+        while (k < t.length() && Character.isUpperCase(t.charAt(k))) {
+            k++;
+        }
+        return k - e >= 3 && (k == t.length() || !Character.isLetter(t.charAt(k)));
     }
 
     private static boolean isSoft(String t, int i) {
