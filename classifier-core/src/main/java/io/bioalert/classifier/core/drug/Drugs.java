@@ -59,20 +59,15 @@ public final class Drugs {
 
 
     /**
-     * "Earlier this month, the FDA granted ... to the company's PT217": a sentence that opens with a sign of
-     * history tells about another, earlier drug.
+     * "Earlier this month, the FDA granted ... to the company's PT217", "the market already includes X": a drug
+     * after a sign of history in its sentence is another, earlier product.
      */
     private static boolean historySentence(Doc doc, int token) {
         int s = doc.sentenceStart(token);
         if (s < doc.layout.zoneEnd()) {
             return false;
         }
-        for (int t = s; t < Math.min(s + 2, token); t++) {
-            if (doc.matches.cueStartsAt(io.bioalert.classifier.core.lexicon.Cue.HISTORY, t)) {
-                return true;
-            }
-        }
-        return false;
+        return doc.matches.lastCueEnd(io.bioalert.classifier.core.lexicon.Cue.HISTORY, s, token) >= 0;
     }
 
     /**
