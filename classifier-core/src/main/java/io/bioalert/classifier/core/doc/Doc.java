@@ -70,6 +70,33 @@ public final class Doc {
         return null;
     }
 
+    /**
+     * End of the headline zone plus the first `count` sentences of running text (8 tokens or more, so that
+     * "Image Source: Public Domain" lines do not count): drugs named later are mostly comparators, partners
+     * or background.
+     */
+    public int openingSentencesEnd(int count) {
+        return sentencesEnd(count, layout.leadEnd());
+    }
+
+    /** End of the headline zone plus the first `count` sentences of running text, across paragraphs. */
+    public int runningSentencesEnd(int count) {
+        return sentencesEnd(count, layout.boilerplateStart());
+    }
+
+    private int sentencesEnd(int count, int limit) {
+        int t = layout.zoneEnd();
+        int seen = 0;
+        while (t < limit && seen < count) {
+            int end = sentenceEnd(t);
+            if (end - t >= 8) {
+                seen++;
+            }
+            t = end;
+        }
+        return Math.min(t, limit);
+    }
+
     public int sentenceOf(int token) {
         return layout.sentenceOf(token);
     }

@@ -34,7 +34,7 @@ public final class Drugs {
     }
 
     private void chooseAnnounced(Doc doc) {
-        int leadEnd = openingSentencesEnd(doc, 2);
+        int leadEnd = doc.openingSentencesEnd(2);
         for (DrugMention m : mentions) {
             if (m.from() < leadEnd && !m.sideline() && !historySentence(doc, m.from())) {
                 announced.add(group(m.key()));
@@ -70,24 +70,6 @@ public final class Drugs {
         return doc.matches.lastCueEnd(io.bioalert.classifier.core.lexicon.Cue.HISTORY, s, token) >= 0;
     }
 
-    /**
-     * End of the headline zone plus the first `count` sentences of running text (8 tokens or more, so that
-     * "Image Source: Public Domain" lines do not count): drugs named later are mostly comparators, partners
-     * or background.
-     */
-    private static int openingSentencesEnd(Doc doc, int count) {
-        int limit = doc.layout.leadEnd();
-        int t = doc.layout.zoneEnd();
-        int seen = 0;
-        while (t < limit && seen < count) {
-            int end = doc.sentenceEnd(t);
-            if (end - t >= 8) {
-                seen++;
-            }
-            t = end;
-        }
-        return Math.min(t, limit);
-    }
 
     private void union(String a, String b) {
         String ga = group(a);

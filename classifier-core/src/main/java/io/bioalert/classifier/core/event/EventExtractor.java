@@ -23,6 +23,9 @@ import java.util.Set;
  */
 public final class EventExtractor {
 
+    /** Running sentences after the headline zone in which the lead event may stand. */
+    private static final int OPENING_SENTENCES = 2;
+
     private EventExtractor() {
     }
 
@@ -219,9 +222,12 @@ public final class EventExtractor {
         // the lead sentence: the first one of the body that tells something other than history
         int leadSentence = -1;
         int leadParagraph = -1;
+        // an event further down a story whose opening tells something else ("positive topline results") is
+        // background: "SB-11 has received Fast Track designation"
+        int openingEnd = doc.runningSentencesEnd(OPENING_SENTENCES);
         for (Candidate c : cs) {
             boolean[] h = history.get(c);
-            if (!c.zone && !h[0] && !h[1]) {
+            if (!c.zone && !h[0] && !h[1] && c.anchorFrom < openingEnd) {
                 leadSentence = c.sentence;
                 leadParagraph = c.paragraph;
                 break;
