@@ -27,6 +27,11 @@ ambiguous alias cannot create a target. A database alias (or full name) is dropp
   * it is 2 characters or shorter (C5, F3 ... are matched through the symbol, which the loader adds);
   * it is a pure 3-letter word (ILA, NGL, MPF, ALS, CAR, ADC): three-letter acronyms are the most overloaded
     tokens of press releases; the ones that do name a target are hand aliases;
+  * it is made of capital letters only (APDS, CVID, JMML, SBMA, HDLS, ADMCKD): the database lists OMIM disease
+    abbreviations among a gene's aliases, and press releases use them for the disease; the letter-only
+    names that matter (BCMA, TIGIT, EMMPRIN) are display names or hand aliases;
+  * it is a family name: another gene of the database is called the alias plus one digit or letter
+    ("VEGFR" for KDR while VEGFR1 is FLT1, "PDGFR" for PDGFRB while PDGFRA exists);
   * its lower case form is an English word (SET, CAT, MET, CAN ...);
   * it is an alias (not the full name) in lower case letters only: such aliases are descriptions, not names
     ("lymphokine" for IL2, "homodimer" for SOD1, "alpha-chain" for FCGRT);
@@ -70,6 +75,7 @@ LEXICON_PHRASE_COLUMNS = {
 
 CODE_NAME = re.compile(r"^[A-Za-z]{2,6}[- ]\d{2,}$")
 THREE_LETTERS = re.compile(r"^[A-Za-z]{3}$")
+CAPITALS = re.compile(r"^[A-Z]+$")
 SHORT_CAPS = re.compile(r"^[A-Z0-9]{1,5}$")
 DESCRIPTION = re.compile(r"^[a-z][a-z \-]*$")
 
@@ -180,7 +186,10 @@ def main():
 
     def keep(alias, ident, full_name):
         key = norm(alias)
-        if len(key) <= 2 or THREE_LETTERS.match(alias) or CODE_NAME.match(alias):
+        if len(key) <= 2 or THREE_LETTERS.match(alias) or CAPITALS.match(alias) or CODE_NAME.match(alias):
+            return False
+        mine = owners.get(key, set())
+        if key[-1].isalpha() and any(owners.get(key + c, mine) - mine for c in "0123456789abcdefghijklmnopqrstuvwxyz"):
             return False
         if not full_name and DESCRIPTION.match(alias):
             return False
@@ -202,6 +211,11 @@ def main():
             print(f"warning: {ident} listed twice; the first row is kept", file=sys.stderr)
             continue
         seen.add(ident)
+        # Hand columns are trusted, but a word among them matches running text: say so (the display name
+        # is always an alias, case-insensitive from 4 characters, see Lexicon.autoCase).
+        for a in [display] + hand:
+            if not a.startswith("=") and a.lower() in words and not (len(a) <= 3 and a.isupper()):
+                print(f"warning: {ident}: hand alias or display name {a!r} is an English word", file=sys.stderr)
         taken = {norm(a) for a in [display] + hand + ([] if ambiguous else [ident])}
         extra = []
         if gene != "-":
