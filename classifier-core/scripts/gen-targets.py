@@ -211,9 +211,10 @@ def main():
             print(f"warning: {ident} listed twice; the first row is kept", file=sys.stderr)
             continue
         seen.add(ident)
-        # Hand columns are trusted, but a word among them matches running text: say so (the display name
-        # is always an alias, case-insensitive from 4 characters, see Lexicon.autoCase).
-        for a in [display] + hand:
+        # Hand columns are trusted, but a word among them matches running text: say so. The display name is
+        # an alias too (case-insensitive from 4 characters, see Lexicon.autoCase) unless the hand aliases
+        # list it case-sensitively ("=APRIL").
+        for a in ([] if "=" + display in hand else [display]) + hand:
             if not a.startswith("=") and a.lower() in words and not (len(a) <= 3 and a.isupper()):
                 print(f"warning: {ident}: hand alias or display name {a!r} is an English word", file=sys.stderr)
         taken = {norm(a) for a in [display] + hand + ([] if ambiguous else [ident])}

@@ -120,7 +120,7 @@ class TargetRulesTest {
     void isoformAndMutationSuffixesAreDroppedFromAnUnknownSymbol() {
         assertThat(targets(body("Orbis Bio dosed the first patient with ORB-9, a TMEM9b-selective inhibitor.")))
                 .containsExactly("TMEM9");
-        assertThat(targets(body("Orbis Bio dosed the first patient with ORB-10, a HRAS9 G12D inhibitor.")))
-                .containsExactly("HRAS9");
+        assertThat(targets(body("Orbis Bio dosed the first patient with ORB-10, a NRAX9 G12D inhibitor.")))
+                .containsExactly("NRAX9");
     }
 }
