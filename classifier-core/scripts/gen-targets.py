@@ -39,6 +39,12 @@ ambiguous alias cannot create a target. A database alias (or full name) is dropp
   * the hand columns of another target already use it;
   * another classifier dictionary (diseases, drugs, companies, agencies, events, modalities, countries, cues)
     already has it as a phrase: "PROC" is a disease, "FTD" a designation;
+  * it has fewer than two letters ("19A", "5F7": a serotype or a clone more often than a protein) or holds
+    two aliases glued by the source ("S152. LPFS2");
+  * it is capitals and digits of a numbered series that three or more genes share while fewer than three
+    gene symbols belong to it (IMD41, IDDM10, CVID4, DEE11, NS5, JTK11): such series are OMIM disease loci or retired
+    numberings, and name other things in text ("NS3", "NS5" are hepatitis C proteins). Series that three or
+    more current symbols use (CD, TNFRSF, STK, CCR ...) and mixed-case names (Nav1.1) are kept;
   * it has the shape of a drug code name (letters, a space or hyphen, 2+ digits: "MLN-19"), which DrugFinder
     would otherwise lose to the target.
 Hand aliases are never filtered. Database aliases in capitals and digits of up to 5 characters are written
@@ -77,6 +83,7 @@ CODE_NAME = re.compile(r"^[A-Za-z]{2,6}[- ]\d{2,}$")
 THREE_LETTERS = re.compile(r"^[A-Za-z]{3}$")
 CAPITALS = re.compile(r"^[A-Z]+$")
 SHORT_CAPS = re.compile(r"^[A-Z0-9]{1,5}$")
+SERIES = re.compile(r"^([A-Z]+)\d[A-Z0-9]*$")
 DESCRIPTION = re.compile(r"^[a-z][a-z \-]*$")
 
 
@@ -140,10 +147,10 @@ def read_words(path):
         return {w.strip().lower() for w in f if w.strip()}
 
 
-def package_version():
-    """The Debian package version, for the header; empty when dpkg is not there (another distribution)."""
+def package_version(package):
+    """A Debian package's version, for the header; empty when dpkg is not there (another distribution)."""
     try:
-        out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", DEBIAN_PACKAGE],
+        out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package],
                              capture_output=True, text=True, check=True)
         return out.stdout.strip()
     except (OSError, subprocess.CalledProcessError):
@@ -172,6 +179,18 @@ def main():
         owners.setdefault(norm(symbol), set()).add(_id)
         owners.setdefault(norm(name), set()).add(_id)
 
+    # capitals before the first digit -> genes with such a name: how widely a numbered series is shared,
+    # and which series current symbols use
+    series = {}
+    for _id, names in aliases.items():
+        for a in names:
+            m = SERIES.match(a)
+            if m:
+                series.setdefault(m.group(1), set()).add(_id)
+    symbol_series = {}
+    for m in filter(None, map(SERIES.match, genes)):
+        symbol_series[m.group(1)] = symbol_series.get(m.group(1), 0) + 1
+
     words = read_words(args.words)
     lexicon = lexicon_phrases()
     rows = read_hand(args.input)
@@ -190,6 +209,11 @@ def main():
             return False
         mine = owners.get(key, set())
         if key[-1].isalpha() and any(owners.get(key + c, mine) - mine for c in "0123456789abcdefghijklmnopqrstuvwxyz"):
+            return False
+        if sum(ch.isalpha() for ch in alias) < 2 or ". " in alias:
+            return False
+        m = SERIES.match(alias)
+        if m and symbol_series.get(m.group(1), 0) < 3 and len(series.get(m.group(1), ())) >= 3:
             return False
         if not full_name and DESCRIPTION.match(alias):
             return False
@@ -237,13 +261,16 @@ def main():
         n_db += len(extra)
         out.append("\t".join([("!" if ambiguous else "") + ident, display, "|".join(all_aliases)]))
 
-    version = package_version()
+    version = package_version(DEBIAN_PACKAGE)
+    words_version = package_version("wamerican")
     header = [
         "# GENERATED FILE - do not edit by hand. Edit classifier-core/scripts/target-symbols.tsv and run",
         "#   python3 classifier-core/scripts/gen-targets.py",
         f"# Source: Bioconductor org.Hs.eg.db{' ' + version if version else ''} (Debian {DEBIAN_PACKAGE}),"
         f" {meta.get('EGSOURCENAME', '?')} {meta.get('EGSOURCEDATE', '?')}: gene full names and aliases,",
         "# filtered (words, shared, short and code-shaped aliases dropped; see the script), after the hand aliases.",
+        f"# English words: {args.words if args.words != DEFAULT_WORDS else 'Debian wamerican'}"
+        f"{' ' + words_version if words_version and args.words == DEFAULT_WORDS else ''}.",
         f"# {n_targets} targets, {n_aliases} aliases ({n_db} from the database).",
         "#",
         "# HGNC symbol <TAB> display name <TAB> aliases separated by |",
