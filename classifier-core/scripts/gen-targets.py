@@ -45,7 +45,8 @@ ambiguous alias cannot create a target. A database alias (or full name) is dropp
     gene symbols belong to it (IMD41, IDDM10, CVID4, DEE11, NS5, JTK11): such series are OMIM disease loci or retired
     numberings, and name other things in text ("NS3", "NS5" are hepatitis C proteins). Series that three or
     more current symbols use (CD, TNFRSF, STK, CCR ...) and mixed-case names (Nav1.1) are kept;
-  * it has the shape of a drug code name (letters, a space or hyphen, 2+ digits: "MLN-19"), which DrugFinder
+  * it has the shape of a drug code name (letters, a space or hyphen, 2+ digits: "MLN-19"; or up to 5
+    letters glued to 3+ digits, CD numbers aside: "TP103", "SP1999" are cDNA clone names), which DrugFinder
     would otherwise lose to the target.
 Hand aliases are never filtered. Database aliases in capitals and digits of up to 5 characters are written
 case-sensitive ("=CD137"), so that a lower case word of running text never matches them.
@@ -79,7 +80,7 @@ LEXICON_PHRASE_COLUMNS = {
     "cues.tsv": [1],
 }
 
-CODE_NAME = re.compile(r"^[A-Za-z]{2,6}[- ]\d{2,}$")
+CODE_NAME = re.compile(r"^[A-Za-z]{2,6}[- ]\d{2,}$|^(?!CD)[A-Za-z]{1,5}\d{3,}$")
 THREE_LETTERS = re.compile(r"^[A-Za-z]{3}$")
 CAPITALS = re.compile(r"^[A-Z]+$")
 SHORT_CAPS = re.compile(r"^[A-Z0-9]{1,5}$")
