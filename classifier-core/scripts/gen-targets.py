@@ -86,6 +86,7 @@ CAPITALS = re.compile(r"^[A-Z]+$")
 SHORT_CAPS = re.compile(r"^[A-Z0-9]{1,5}$")
 SERIES = re.compile(r"^([A-Z]+)\d[A-Z0-9]*$")
 DESCRIPTION = re.compile(r"^[a-z][a-z \-]*$")
+FAMILY_MEMBER_SUFFIXES = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def norm(phrase):
@@ -166,6 +167,8 @@ def main():
     ap.add_argument("--output", default=DEFAULT_OUTPUT, help="generated targets.tsv")
     args = ap.parse_args()
 
+    if not os.path.exists(args.db):
+        sys.exit(f"{args.db}: no such database; apt-get install {DEBIAN_PACKAGE}, or give its path with --db")
     db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     meta = dict(db.execute("SELECT name, value FROM metadata"))
     genes = {}  # symbol -> (_id, full name)
@@ -209,7 +212,7 @@ def main():
         if len(key) <= 2 or THREE_LETTERS.match(alias) or CAPITALS.match(alias) or CODE_NAME.match(alias):
             return False
         mine = owners.get(key, set())
-        if key[-1].isalpha() and any(owners.get(key + c, mine) - mine for c in "0123456789abcdefghijklmnopqrstuvwxyz"):
+        if key[-1].isalpha() and any(owners.get(key + c, mine) - mine for c in FAMILY_MEMBER_SUFFIXES):
             return False
         if sum(ch.isalpha() for ch in alias) < 2 or ". " in alias:
             return False
@@ -242,7 +245,8 @@ def main():
         for a in ([] if "=" + display in hand else [display]) + hand:
             if not a.startswith("=") and a.lower() in words and not (len(a) <= 3 and a.isupper()):
                 print(f"warning: {ident}: hand alias or display name {a!r} is an English word", file=sys.stderr)
-        taken = {norm(a) for a in [display] + hand + ([] if ambiguous else [ident])}
+        # the symbol is never a database alias: the loader adds it, or, for a "!" symbol, must not
+        taken = {norm(a) for a in [display, ident, gene] + hand}
         extra = []
         if gene != "-":
             if gene not in genes:
@@ -277,7 +281,8 @@ def main():
         "# HGNC symbol <TAB> display name <TAB> aliases separated by |",
         "# Aliases are matched on tokens, case-insensitive, with punctuation variants for free",
         "# (HER2 = HER-2 = HER 2). A leading \"=\" makes an alias case-sensitive (MET, not \"met\").",
-        "# The display name and the HGNC symbol are aliases too unless the symbol is marked with \"!\" (ambiguous words).",
+        "# The display name and the HGNC symbol are aliases too unless the symbol is marked with \"!\" (ambiguous words);",
+        "# a display name the aliases list case-sensitively (=APRIL) is matched that way only.",
     ]
     with open(args.output, "w", encoding="utf-8") as f:
         f.write("\n".join(header + out) + "\n")
