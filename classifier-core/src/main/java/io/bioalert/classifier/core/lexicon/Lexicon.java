@@ -98,7 +98,11 @@ public final class Lexicon {
         if (!ambiguousSymbol) {
             aliases.add(autoCase(id));
         }
-        aliases.add(autoCase(c[1]));
+        // A display name that is also a word ("APRIL", "STING") is listed case-sensitively among the aliases
+        // ("=APRIL"); adding it again as itself would match the month and the verb.
+        if (!aliases.contains("=" + c[1])) {
+            aliases.add(autoCase(c[1]));
+        }
         aliases.forEach(a -> addPhrase(a, Kind.TARGET, id));
     }
 
