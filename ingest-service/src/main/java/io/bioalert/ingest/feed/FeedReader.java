@@ -6,13 +6,12 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.bioalert.ingest.announcement.Story;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.clean.HtmlCleaner;
+import io.bioalert.ingest.encoding.DocumentCharset;
 import io.bioalert.ingest.source.SourceFormatException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,13 +29,22 @@ public final class FeedReader {
     }
 
     public static List<Story> read(byte[] xml, String feedUrl, String sourceName) throws SourceFormatException {
+        return read(xml, null, feedUrl, sourceName);
+    }
+
+    /**
+     * Reads a feed as served: the charset is decided by {@link DocumentCharset} like a page's (header, XML
+     * declaration, detection), and the parser is given text, so ROME never guesses a second time.
+     */
+    public static List<Story> read(byte[] xml, String contentType, String feedUrl, String sourceName)
+            throws SourceFormatException {
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput();
             // Feeds are untrusted input: no DTDs, so no external entities.
             input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(xml)));
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+            feed = input.build(new StringReader(DocumentCharset.decode(xml, contentType)));
+        } catch (FeedException | IllegalArgumentException e) {
             throw new SourceFormatException("not a readable RSS/Atom feed: " + rootMessage(e), e);
         }
         List<Story> stories = new ArrayList<>();
