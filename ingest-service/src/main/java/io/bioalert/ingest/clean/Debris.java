@@ -20,7 +20,10 @@ final class Debris {
             "login", "log in", "log-in", "sign in", "register", "subscribe", "subscribe now", "follow us",
             "contact us", "font size", "text size", "back to log-in", "back to login", "read more",
             "advertisement", "sponsored", "sponsored content", "related articles", "related news",
-            "accept", "accept all", "reject all", "manage cookies", "cookie settings", "more news", "stay connected");
+            "accept", "accept all", "reject all", "manage cookies", "cookie settings", "more news", "stay connected",
+            // Chinese sites and WeChat posts: navigation and the share / like / "wow" buttons under a post.
+            "首页", "返回", "返回顶部", "返回首页", "上一篇", "下一篇", "分享", "分享到", "收藏", "点赞", "在看", "打印",
+            "关闭", "字号", "大 中 小", "原创", "星标", "置顶", "分享 收藏 点赞 在看", "分享收藏点赞在看");
 
     /** Lines that are debris whatever their length (they never occur inside an announcement's prose). */
     private static final List<Pattern> LINE_PATTERNS = List.of(
@@ -38,7 +41,23 @@ final class Debris {
             Pattern.compile("^(this (web)?site|we) uses? cookies.*"),
             Pattern.compile(".{0,200}\\b(accept (all )?cookies|cookie (policy|preferences|settings))\\b.{0,200}"),
             Pattern.compile("^(follow|like) us on .{0,60}$"),
-            Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"));
+            Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"),
+            Pattern.compile("^点击上方.{0,20}关注.{0,20}$"),
+            Pattern.compile("^(上一篇|下一篇|责任编辑|编辑|责编|排版|审核|校对|图片来源|图源)\\s*[:：].{0,60}$"),
+            Pattern.compile("^(分享到|分享至)\\s*[:：]?.{0,40}$"));
+
+    /**
+     * Where a WeChat-style post ends and its boilerplate begins: disclaimer, "scan the QR code", "read the
+     * original", "follow us", "recommended reading". Everything from such a line on goes, prose included (a
+     * disclaimer is prose), once enough of the article precedes it.
+     */
+    private static final List<Pattern> END_MARKERS = List.of(
+            Pattern.compile("^(免责声明|版权声明|特别声明)(\\s*[:：].*)?$"),
+            Pattern.compile("^(长按|扫描|扫码|识别).{0,10}(二维码|关注).{0,40}$"),
+            Pattern.compile("^(点击)?[“\"]?阅读原文[”\"]?.{0,40}$"),
+            Pattern.compile("^(欢迎关注|点击关注|关注我们|关注公众号).{0,40}$"),
+            Pattern.compile("^(往期推荐|往期回顾|往期精选|推荐阅读|相关阅读|精彩推荐|延伸阅读|热门文章)\\s*[:：]?$"),
+            Pattern.compile("^[-—–\\s]*end[-—–\\s]*$"));
 
     /** A line from which everything to the end is sign-up and account widgets, unless prose follows. */
     private static final List<Pattern> TAIL_MARKERS = List.of(
@@ -79,6 +98,14 @@ final class Debris {
         return TAIL_MARKERS.stream().anyMatch(p -> p.matcher(l).matches());
     }
 
+    static boolean isEndMarker(String line) {
+        if (line.isEmpty() || line.length() > MAX_DEBRIS_LINE && !line.startsWith("免责声明") && !line.startsWith("版权声明")) {
+            return false;
+        }
+        String l = normalise(line);
+        return END_MARKERS.stream().anyMatch(p -> p.matcher(l).matches());
+    }
+
     static boolean isPromoBlockEdge(String line) {
         return line.length() <= MAX_DEBRIS_LINE && PROMO_BLOCK.matcher(normalise(line)).matches();
     }
@@ -101,7 +128,8 @@ final class Debris {
             sb.append(Character.toLowerCase(c));
         }
         int end = sb.length();
-        if (end > 0 && (sb.charAt(end - 1) == '.' || sb.charAt(end - 1) == ':')) {
+        if (end > 0 && (sb.charAt(end - 1) == '.' || sb.charAt(end - 1) == ':' || sb.charAt(end - 1) == '：'
+                || sb.charAt(end - 1) == '。')) {
             sb.setLength(end - 1);
         }
         return sb.toString();

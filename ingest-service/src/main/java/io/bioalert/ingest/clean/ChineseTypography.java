@@ -1,0 +1,59 @@
+package io.bioalert.ingest.clean;
+
+import io.bioalert.ingest.language.Cjk;
+
+/**
+ * Chinese text as it should read once extracted from HTML: full-width letters and digits ("ＡＤＣ", "２０２５")
+ * become ASCII, so drug codes and dates read like everywhere else, while full-width punctuation ("，" "。"
+ * "【】") stays as written. Spaces that line wrapping in the HTML put between two Chinese characters, or
+ * next to full-width punctuation, go; a space between Chinese and Latin text ("获得 FDA 批准") is kept.
+ */
+final class ChineseTypography {
+
+    private ChineseTypography() {
+    }
+
+    static String tidy(String line) {
+        if (!hasWideChars(line)) {
+            return line; // the common case for English pages: nothing to look at
+        }
+        StringBuilder sb = new StringBuilder(line.length());
+        int pendingSpaceAt = -1;
+        int previous = -1;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0xFF10 && cp <= 0xFF5A && Character.isLetterOrDigit(cp)) {
+                cp -= 0xFEE0; // full-width forms sit 0xFEE0 above their ASCII letters and digits
+            }
+            if (cp == ' ') {
+                pendingSpaceAt = pendingSpaceAt < 0 ? sb.length() : pendingSpaceAt;
+                continue;
+            }
+            if (pendingSpaceAt >= 0) {
+                if (previous < 0 || !joins(previous, cp)) {
+                    sb.append(' ');
+                }
+                pendingSpaceAt = -1;
+            }
+            sb.appendCodePoint(cp);
+            previous = cp;
+        }
+        return sb.toString();
+    }
+
+    /** True when a space between these two characters is an artefact, not a separator. */
+    private static boolean joins(int before, int after) {
+        return Cjk.isFullWidthPunctuation(before) || Cjk.isFullWidthPunctuation(after)
+                || (Cjk.isUnspaced(before) && Cjk.isUnspaced(after));
+    }
+
+    private static boolean hasWideChars(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) >= 0x2E80) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
