@@ -10,6 +10,9 @@ import io.bioalert.ingest.language.Cjk;
  */
 final class ChineseTypography {
 
+    /** Full-width "-", "/", ".", "+", "%", which after a letter or digit belong to a code or a number. */
+    private static final String CODE_PUNCTUATION = "\uFF0D\uFF0F\uFF0E\uFF0B\uFF05";
+
     private ChineseTypography() {
     }
 
@@ -25,6 +28,9 @@ final class ChineseTypography {
             i += Character.charCount(cp);
             if (cp >= 0xFF10 && cp <= 0xFF5A && Character.isLetterOrDigit(cp)) {
                 cp -= 0xFEE0; // full-width forms sit 0xFEE0 above their ASCII letters and digits
+            } else if (CODE_PUNCTUATION.indexOf(cp) >= 0 && previous >= 0 && previous < 0x80
+                    && Character.isLetterOrDigit(previous) && pendingSpaceAt < 0) {
+                cp -= 0xFEE0; // "ＱＨ－２１２", "９５％": part of a code or a number, not of the sentence
             }
             if (cp == ' ') {
                 pendingSpaceAt = pendingSpaceAt < 0 ? sb.length() : pendingSpaceAt;

@@ -22,7 +22,8 @@ final class Debris {
             "advertisement", "sponsored", "sponsored content", "related articles", "related news",
             "accept", "accept all", "reject all", "manage cookies", "cookie settings", "more news", "stay connected",
             // Chinese sites and WeChat posts: navigation and the share / like / "wow" buttons under a post.
-            "首页", "返回", "返回顶部", "返回首页", "上一篇", "下一篇", "分享", "分享到", "收藏", "点赞", "在看", "打印",
+            "首页", "首頁", "返回", "返回顶部", "返回頂部", "返回首页", "返回首頁", "上一篇", "下一篇", "分享", "分享到",
+            "收藏", "点赞", "在看", "打印",
             "关闭", "字号", "大 中 小", "原创", "星标", "置顶", "分享 收藏 点赞 在看", "分享收藏点赞在看");
 
     /** Lines that are debris whatever their length (they never occur inside an announcement's prose). */
@@ -42,8 +43,8 @@ final class Debris {
             Pattern.compile(".{0,200}\\b(accept (all )?cookies|cookie (policy|preferences|settings))\\b.{0,200}"),
             Pattern.compile("^(follow|like) us on .{0,60}$"),
             Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"),
-            Pattern.compile("^点击上方.{0,20}关注.{0,20}$"),
-            Pattern.compile("^(上一篇|下一篇|责任编辑|编辑|责编|排版|审核|校对|图片来源|图源)\\s*[:：].{0,60}$"),
+            Pattern.compile("^[点點][击擊]上方.{0,20}[关關]注.{0,20}$"),
+            Pattern.compile("^(上一篇|下一篇|[责責]任[编編][辑輯]|[编編][辑輯]|[责責][编編]|排版|[审審]核|校[对對]|[图圖]片來源|[图圖]片来源|[图圖]源)\\s*[:：].{0,60}$"),
             Pattern.compile("^(分享到|分享至)\\s*[:：]?.{0,40}$"));
 
     /**
@@ -52,12 +53,15 @@ final class Debris {
      * disclaimer is prose), once enough of the article precedes it.
      */
     private static final List<Pattern> END_MARKERS = List.of(
-            Pattern.compile("^(免责声明|版权声明|特别声明)(\\s*[:：].*)?$"),
-            Pattern.compile("^(长按|扫描|扫码|识别).{0,10}(二维码|关注).{0,40}$"),
-            Pattern.compile("^(点击)?[“\"]?阅读原文[”\"]?.{0,40}$"),
-            Pattern.compile("^(欢迎关注|点击关注|关注我们|关注公众号).{0,40}$"),
-            Pattern.compile("^(往期推荐|往期回顾|往期精选|推荐阅读|相关阅读|精彩推荐|延伸阅读|热门文章)\\s*[:：]?$"),
+            Pattern.compile("^(免[责責][声聲]明|版[权權][声聲]明|特[别別][声聲]明)(\\s*[:：].*)?$"),
+            Pattern.compile("^([长長]按|扫描|掃描|扫码|掃碼|[识識][别別]).{0,10}(二[维維][码碼]|[关關]注).{0,40}$"),
+            Pattern.compile("^([点點][击擊])?[“\"「]?[阅閱][读讀]原文[”\"」]?.{0,40}$"),
+            Pattern.compile("^([欢歡]迎[关關]注|[点點][击擊][关關]注|[关關]注我[们們]|[关關]注公[众眾][号號]).{0,40}$"),
+            Pattern.compile("^(往期推[荐薦]|往期回[顾顧]|往期精[选選]|推[荐薦][阅閱][读讀]|相[关關][阅閱][读讀]|精彩推[荐薦]"
+                    + "|延伸[阅閱][读讀]|[热熱][门門]文章)\\s*[:：]?$"),
             Pattern.compile("^[-—–\\s]*end[-—–\\s]*$"));
+
+    private static final Pattern DISCLAIMER = Pattern.compile("(免[责責]|版[权權]|特[别別])[声聲]明");
 
     /** A line from which everything to the end is sign-up and account widgets, unless prose follows. */
     private static final List<Pattern> TAIL_MARKERS = List.of(
@@ -99,7 +103,8 @@ final class Debris {
     }
 
     static boolean isEndMarker(String line) {
-        if (line.isEmpty() || line.length() > MAX_DEBRIS_LINE && !line.startsWith("免责声明") && !line.startsWith("版权声明")) {
+        // A disclaimer is a long paragraph; every other end marker is a short line.
+        if (line.isEmpty() || line.length() > MAX_DEBRIS_LINE && !DISCLAIMER.matcher(line).lookingAt()) {
             return false;
         }
         String l = normalise(line);
