@@ -50,8 +50,12 @@ final class ChineseTypography {
 
     /** True when a space between these two characters is an artefact, not a separator. */
     private static boolean joins(int before, int after) {
-        return Cjk.isFullWidthPunctuation(before) || Cjk.isFullWidthPunctuation(after)
-                || (Cjk.isUnspaced(before) && Cjk.isUnspaced(after));
+        if (Cjk.isFullWidthPunctuation(before) || Cjk.isFullWidthPunctuation(after)) {
+            return true;
+        }
+        // Quotes and dashes only join a Chinese character: 'said “we' and '” —' keep their spaces.
+        return (Cjk.isUnspaced(before) && (Cjk.isUnspaced(after) || Cjk.isSharedPunctuation(after)))
+                || (Cjk.isSharedPunctuation(before) && Cjk.isUnspaced(after));
     }
 
     private static boolean hasWideChars(String line) {

@@ -52,6 +52,10 @@ class ChineseCleaningTest {
         assertThat(HtmlCleaner.cleanFragment("<p>青禾生物今日宣布，公司自主研发的双特异性抗体\n偶联药物获批临床。</p>", null).body())
                 .isEqualTo("青禾生物今日宣布，公司自主研发的双特异性抗体偶联药物获批临床。");
         assertThat(ChineseTypography.tidy("A plain English line, untouched.")).isEqualTo("A plain English line, untouched.");
+        assertThat(ChineseTypography.tidy("青禾生物首席医学官表示： “QH-212是第三款ADC药物。 ”"))
+                .isEqualTo("青禾生物首席医学官表示：“QH-212是第三款ADC药物。”");
+        assertThat(ChineseTypography.tidy("Qinghe Biosciences (青禾生物) said “we are pleased” — and more"))
+                .isEqualTo("Qinghe Biosciences (青禾生物) said “we are pleased” — and more");
     }
 
     @Test
