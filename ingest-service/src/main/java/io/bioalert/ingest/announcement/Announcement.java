@@ -51,6 +51,9 @@ public class Announcement extends PanacheEntityBase {
     @Column(name = "token_count")
     public Integer tokenCount;
 
+    /** "zh" or "en" ({@link io.bioalert.ingest.language.Language}), null for rows older than the column. */
+    public String language;
+
     void setFingerprint(Fingerprint fp) {
         contentHash = fp.contentHash();
         minhash = fp.minhashBytes();
@@ -60,7 +63,7 @@ public class Announcement extends PanacheEntityBase {
     public RawAnnouncement toRaw(List<String> urls) {
         List<String> all = urls == null || urls.isEmpty() ? (url == null ? List.of() : List.of(url)) : urls;
         return new RawAnnouncement(RawAnnouncement.SCHEMA_VERSION, id, title, body, url, all, publishedAt, source,
-                ingestedAt);
+                ingestedAt, language);
     }
 
     /** The wire form of each announcement with every URL it was seen at (call inside a transaction). */

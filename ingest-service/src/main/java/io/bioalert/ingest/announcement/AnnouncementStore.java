@@ -2,6 +2,7 @@ package io.bioalert.ingest.announcement;
 
 import io.bioalert.ingest.dedup.Fingerprint;
 import io.bioalert.ingest.dedup.FingerprintRepository;
+import io.bioalert.ingest.language.Language;
 import io.bioalert.ingest.publish.RawAnnouncementPublisher;
 import io.bioalert.model.RawAnnouncement;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,6 +89,7 @@ public class AnnouncementStore {
         a.publishedAt = story.publishedAt();
         a.source = source;
         a.ingestedAt = Instant.now();
+        a.language = Language.of((story.title() == null ? "" : story.title() + "\n") + story.body());
         a.setFingerprint(fp);
         a.persist();
         if (url != null) {

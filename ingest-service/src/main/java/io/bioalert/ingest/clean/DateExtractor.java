@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds publication dates the way press pages write them: "23 December 2025", "Release Date:2025/05/01",
- * "Dec 15, 2025 14:19 CST", "On June 4, 2025", "On May 1,2025", ISO timestamps in meta tags.
+ * "Dec 15, 2025 14:19 CST", "On June 4, 2025", "On May 1,2025", ISO timestamps in meta tags, and the
+ * Chinese forms "2025年7月8日", "2025-07-08", "2025/7/8" and "7月8日" (in the year of the fetch, or the year
+ * before when that would put it in the future: a post of 12月30日 read on 1月2日).
  */
 public final class DateExtractor {
 
@@ -28,6 +30,12 @@ public final class DateExtractor {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "(?<![\\p{L}])" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,\\s*((?:19|20)\\d{2})(?!\\d)",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHINESE = Pattern.compile(
+            "(?<!\\d)((?:19|20)\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
+    private static final Pattern CHINESE_MONTH_DAY = Pattern.compile(
+            "(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]");
+    private static final List<Pattern> PATTERNS = List.of(NUMERIC, CHINESE, DAY_MONTH_YEAR, MONTH_DAY_YEAR,
+            CHINESE_MONTH_DAY);
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
             Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
@@ -42,16 +50,21 @@ public final class DateExtractor {
     private DateExtractor() {
     }
 
-    /** The earliest plausible date in {@code text}, or null. */
+    /** The earliest plausible date in {@code text}, or null; read today (UTC), which dates "7月8日". */
     public static Found first(String text) {
+        return first(text, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** The earliest plausible date in {@code text} as read on {@code today}, or null. */
+    public static Found first(String text, LocalDate today) {
         if (text == null || text.isEmpty()) {
             return null;
         }
         Found best = null;
-        for (Pattern p : List.of(NUMERIC, DAY_MONTH_YEAR, MONTH_DAY_YEAR)) {
+        for (Pattern p : PATTERNS) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                LocalDate date = toDate(p, m);
+                LocalDate date = toDate(p, m, today);
                 if (date != null) {
                     if (best == null || m.start() < best.start()) {
                         best = new Found(date, m.start(), m.end());
@@ -85,12 +98,16 @@ public final class DateExtractor {
         return found == null ? null : found.date();
     }
 
-    private static LocalDate toDate(Pattern p, Matcher m) {
+    private static LocalDate toDate(Pattern p, Matcher m, LocalDate today) {
         try {
             int year;
             int month;
             int day;
-            if (p == NUMERIC) {
+            if (p == CHINESE_MONTH_DAY) {
+                LocalDate date = LocalDate.of(today.getYear(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                return date.isAfter(today.plusDays(2)) ? date.minusYears(1) : date;
+            }
+            if (p == NUMERIC || p == CHINESE) {
                 year = Integer.parseInt(m.group(1));
                 month = Integer.parseInt(m.group(2));
                 day = Integer.parseInt(m.group(3));
@@ -105,7 +122,7 @@ public final class DateExtractor {
             }
             LocalDate date = LocalDate.of(year, month, day);
             // A date far in the future is a typo or a deadline, not a publication date.
-            return date.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(2)) ? null : date;
+            return date.isAfter(today.plusDays(2)) ? null : date;
         } catch (DateTimeException | NumberFormatException e) {
             return null;
         }

@@ -20,7 +20,11 @@ final class Debris {
             "login", "log in", "log-in", "sign in", "register", "subscribe", "subscribe now", "follow us",
             "contact us", "font size", "text size", "back to log-in", "back to login", "read more",
             "advertisement", "sponsored", "sponsored content", "related articles", "related news",
-            "accept", "accept all", "reject all", "manage cookies", "cookie settings", "more news", "stay connected");
+            "accept", "accept all", "reject all", "manage cookies", "cookie settings", "more news", "stay connected",
+            // Chinese sites and WeChat posts: navigation and the share / like / "wow" buttons under a post.
+            "首页", "首頁", "返回", "返回顶部", "返回頂部", "返回首页", "返回首頁", "上一篇", "下一篇", "分享", "分享到",
+            "收藏", "点赞", "在看", "打印",
+            "关闭", "字号", "大 中 小", "原创", "星标", "置顶", "分享 收藏 点赞 在看", "分享收藏点赞在看");
 
     /** Lines that are debris whatever their length (they never occur inside an announcement's prose). */
     private static final List<Pattern> LINE_PATTERNS = List.of(
@@ -38,7 +42,26 @@ final class Debris {
             Pattern.compile("^(this (web)?site|we) uses? cookies.*"),
             Pattern.compile(".{0,200}\\b(accept (all )?cookies|cookie (policy|preferences|settings))\\b.{0,200}"),
             Pattern.compile("^(follow|like) us on .{0,60}$"),
-            Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"));
+            Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"),
+            Pattern.compile("^[点點][击擊]上方.{0,20}[关關]注.{0,20}$"),
+            Pattern.compile("^(上一篇|下一篇|[责責]任[编編][辑輯]|[编編][辑輯]|[责責][编編]|排版|[审審]核|校[对對]|[图圖]片來源|[图圖]片来源|[图圖]源)\\s*[:：].{0,60}$"),
+            Pattern.compile("^(分享到|分享至)\\s*[:：]?.{0,40}$"));
+
+    /**
+     * Where a WeChat-style post ends and its boilerplate begins: disclaimer, "scan the QR code", "read the
+     * original", "follow us", "recommended reading". Everything from such a line on goes, prose included (a
+     * disclaimer is prose), once enough of the article precedes it.
+     */
+    private static final List<Pattern> END_MARKERS = List.of(
+            Pattern.compile("^(免[责責][声聲]明|版[权權][声聲]明|特[别別][声聲]明)(\\s*[:：].*)?$"),
+            Pattern.compile("^([长長]按|扫描|掃描|扫码|掃碼|[识識][别別]).{0,10}(二[维維][码碼]|[关關]注).{0,40}$"),
+            Pattern.compile("^([点點][击擊])?[“\"「]?[阅閱][读讀]原文[”\"」]?.{0,40}$"),
+            Pattern.compile("^([欢歡]迎[关關]注|[点點][击擊][关關]注|[关關]注我[们們]|[关關]注公[众眾][号號]).{0,40}$"),
+            Pattern.compile("^(往期推[荐薦]|往期回[顾顧]|往期精[选選]|推[荐薦][阅閱][读讀]|相[关關][阅閱][读讀]|精彩推[荐薦]"
+                    + "|延伸[阅閱][读讀]|[热熱][门門]文章)\\s*[:：]?$"),
+            Pattern.compile("^[-—–\\s]*end[-—–\\s]*$"));
+
+    private static final Pattern DISCLAIMER = Pattern.compile("(免[责責]|版[权權]|特[别別])[声聲]明");
 
     /** A line from which everything to the end is sign-up and account widgets, unless prose follows. */
     private static final List<Pattern> TAIL_MARKERS = List.of(
@@ -79,6 +102,15 @@ final class Debris {
         return TAIL_MARKERS.stream().anyMatch(p -> p.matcher(l).matches());
     }
 
+    static boolean isEndMarker(String line) {
+        // A disclaimer is a long paragraph; every other end marker is a short line.
+        if (line.isEmpty() || line.length() > MAX_DEBRIS_LINE && !DISCLAIMER.matcher(line).lookingAt()) {
+            return false;
+        }
+        String l = normalise(line);
+        return END_MARKERS.stream().anyMatch(p -> p.matcher(l).matches());
+    }
+
     static boolean isPromoBlockEdge(String line) {
         return line.length() <= MAX_DEBRIS_LINE && PROMO_BLOCK.matcher(normalise(line)).matches();
     }
@@ -101,7 +133,8 @@ final class Debris {
             sb.append(Character.toLowerCase(c));
         }
         int end = sb.length();
-        if (end > 0 && (sb.charAt(end - 1) == '.' || sb.charAt(end - 1) == ':')) {
+        if (end > 0 && (sb.charAt(end - 1) == '.' || sb.charAt(end - 1) == ':' || sb.charAt(end - 1) == '：'
+                || sb.charAt(end - 1) == '。')) {
             sb.setLength(end - 1);
         }
         return sb.toString();

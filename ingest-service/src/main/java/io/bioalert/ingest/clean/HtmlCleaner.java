@@ -43,6 +43,8 @@ public final class HtmlCleaner {
         "figure", "hr", "address", "time");
     private static final String ARTICLE_ROOTS = "[itemprop=articleBody], article, main, [role=main]";
     private static final int MIN_ARTICLE_CHARS = 200;
+    private static final java.util.regex.Pattern SITE_NAME_SEPARATOR = java.util.regex.Pattern.compile(
+            "\\s*(?:_|\\||｜|——|\\s[-–—]\\s)\\s*");
     private static final java.util.regex.Pattern HTML_TAG = java.util.regex.Pattern.compile(
             "<(html|body|p|div|article|br|h[1-6]|span|section)(\\s[^>]*)?/?>", java.util.regex.Pattern.CASE_INSENSITIVE);
 
@@ -86,7 +88,26 @@ public final class HtmlCleaner {
         if (h1 != null && !h1.text().isBlank()) {
             return h1.text().strip();
         }
-        return blankToNull(doc.title());
+        return withoutSiteName(blankToNull(doc.title()));
+    }
+
+    /**
+     * A page's {@code <title>} names the site too ("标题_网站名", "Headline - Site", "标题 | 网站"): the headline
+     * is the longest part. Separators need spaces around a hyphen, so "PD-1" stays whole.
+     */
+    static String withoutSiteName(String title) {
+        if (title == null) {
+            return null;
+        }
+        String best = title;
+        String[] parts = SITE_NAME_SEPARATOR.split(title);
+        if (parts.length > 1) {
+            best = "";
+            for (String part : parts) {
+                best = part.strip().length() > best.length() ? part.strip() : best;
+            }
+        }
+        return best.isEmpty() ? title : best;
     }
 
     private static LocalDate metaDate(Document doc) {

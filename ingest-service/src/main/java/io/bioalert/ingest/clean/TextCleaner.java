@@ -25,6 +25,13 @@ public final class TextCleaner {
     private static final int PROMO_BLOCK_MAX_LINES = 6;
     private static final int PROSE_LINE = 200;
     private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[ \\t\\x0B\\f\\u2000-\\u200B\\u3000]+");
+    /**
+     * Column labels in front of Chinese headlines and leads ("【重磅】", "【医药速递】"): a bracket header
+     * says which section a post is in, not what happened.
+     */
+    private static final java.util.regex.Pattern BRACKET_HEADER = java.util.regex.Pattern.compile("^(?:【[^】]{1,20}】\\s*)+");
+    /** Text a WeChat post must have before its "follow us" and disclaimer tail is cut (a headline is shorter). */
+    private static final int MIN_CHARS_BEFORE_END = 80;
 
     private TextCleaner() {
     }
@@ -34,6 +41,7 @@ public final class TextCleaner {
         List<String> lines = splitLines(text);
         lines = dropPromoBlocks(lines);
         lines = dropTail(lines);
+        lines = dropPostEnd(lines);
         lines = dropDebrisAndRepeats(lines);
 
         String title = blankToNull(knownTitle);
@@ -54,9 +62,11 @@ public final class TextCleaner {
             title = lines.get(firstNonBlank(lines));
             lines = new ArrayList<>(lines.subList(firstNonBlank(lines) + 1, lines.size()));
         }
+        title = withoutBracketHeader(title);
         if (title != null) {
             lines = dropLeadingTitleRepeats(lines, title);
         }
+        lines = dropLeadingBracketHeader(lines);
         String body = join(lines);
         if (date == null) {
             DateExtractor.Found found = DateExtractor.first(body.substring(0, Math.min(body.length(), DATE_SEARCH_CHARS)));
@@ -71,7 +81,7 @@ public final class TextCleaner {
             return lines;
         }
         for (String raw : text.replace('\u00A0', ' ').replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-            lines.add(BLANKS.matcher(raw).replaceAll(" ").strip());
+            lines.add(ChineseTypography.tidy(BLANKS.matcher(raw).replaceAll(" ").strip()));
         }
         return lines;
     }
@@ -110,6 +120,45 @@ public final class TextCleaner {
         return lines;
     }
 
+    /** Cuts a post's end matter (disclaimer, QR code, "read the original") once enough article precedes it. */
+    private static List<String> dropPostEnd(List<String> lines) {
+        int chars = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (chars >= MIN_CHARS_BEFORE_END && Debris.isEndMarker(line)) {
+                return new ArrayList<>(lines.subList(0, i));
+            }
+            if (!Debris.isDebrisLine(line)) {
+                chars += line.length();
+            }
+        }
+        return lines;
+    }
+
+    private static String withoutBracketHeader(String title) {
+        if (title == null) {
+            return null;
+        }
+        String rest = BRACKET_HEADER.matcher(title).replaceFirst("").strip();
+        return rest.isEmpty() ? title : rest;
+    }
+
+    /** A bracket header in front of the lead goes; on a line of its own it goes with the line. */
+    private static List<String> dropLeadingBracketHeader(List<String> lines) {
+        int first = firstNonBlank(lines);
+        if (first < 0 || !BRACKET_HEADER.matcher(lines.get(first)).find()) {
+            return lines;
+        }
+        List<String> result = new ArrayList<>(lines);
+        String rest = BRACKET_HEADER.matcher(lines.get(first)).replaceFirst("").strip();
+        if (rest.isEmpty()) {
+            result.remove(first);
+        } else {
+            result.set(first, rest);
+        }
+        return result;
+    }
+
     private static List<String> dropDebrisAndRepeats(List<String> lines) {
         List<String> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -137,7 +186,8 @@ public final class TextCleaner {
             if (line.length() <= DATELINE_MAX) {
                 DateExtractor.Found found = DateExtractor.first(line);
                 // "23 December 2025 | Tuesday", "Release Date:2025/05/01", "Dec 15, 2025 14:19 CST"
-                if (found != null && found.start() <= 16) {
+                // A short Chinese sentence that opens with its date ("11月8日，青禾生物宣布……。") is the lead, not a dateline.
+                if (found != null && found.start() <= 16 && !line.endsWith("。")) {
                     return i;
                 }
             }
@@ -152,7 +202,7 @@ public final class TextCleaner {
         }
         String line = lines.get(first);
         boolean moreFollows = lines.subList(first + 1, lines.size()).stream().anyMatch(l -> !l.isEmpty());
-        return moreFollows && line.length() <= PROSE_LINE && !line.endsWith(".");
+        return moreFollows && line.length() <= PROSE_LINE && !line.endsWith(".") && !line.endsWith("。");
     }
 
     /** Drops lines at the top that repeat the title, also behind a breadcrumb ("Home News Title"). */

@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param contentHash SHA-256 of the body's words, lower case, single-spaced
  * @param minhash     MinHash signature of the first {@link #LEAD_TOKENS} words' 3-shingles
- * @param tokens      number of words; short texts are compared exactly only
+ * @param tokens      length in words, a Chinese character counting half a word; short texts are compared
+ *                    exactly only
  */
 public record Fingerprint(String contentHash, int[] minhash, int tokens) {
 
@@ -30,7 +31,26 @@ public record Fingerprint(String contentHash, int[] minhash, int tokens) {
 
     public static Fingerprint of(String body) {
         List<String> tokens = MinHash.tokens(body);
-        return new Fingerprint(sha256(String.join(" ", tokens)), MinHash.signature(tokens, LEAD_TOKENS), tokens.size());
+        int[] lead = new int[1];
+        int words = words(tokens, lead);
+        return new Fingerprint(sha256(String.join(" ", tokens)), MinHash.signature(tokens, lead[0]), words);
+    }
+
+    /**
+     * Length in words, and (in {@code lead[0]}) how many tokens make the first {@link #LEAD_TOKENS} words.
+     * A Chinese word is one to three characters, so a character token counts half a word: a Chinese lead is
+     * its first 500 characters, and a Chinese body needs 80 characters to be compared as a near copy.
+     */
+    private static int words(List<String> tokens, int[] lead) {
+        int halves = 0;
+        lead[0] = tokens.size();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (halves >= 2 * LEAD_TOKENS && lead[0] == tokens.size()) {
+                lead[0] = i;
+            }
+            halves += MinHash.isCharacterToken(tokens.get(i)) ? 1 : 2;
+        }
+        return halves / 2;
     }
 
     public int[] bands() {

@@ -1,14 +1,13 @@
 package io.bioalert.ingest.dedup;
 
+import io.bioalert.ingest.language.Cjk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * MinHash signatures of word 3-shingles, and their LSH bands. The share of equal signature entries
+ * MinHash signatures of word 3-shingles (character 3-shingles in Chinese), and their LSH bands. The share of equal signature entries
  * estimates the Jaccard similarity of two shingle sets; MinHash rather than SimHash because press
  * summaries are short (50-300 words), where a changed dateline or a credit line flips too many SimHash
  * bits for a small Hamming threshold, while the Jaccard estimate moves only a little.
@@ -19,20 +18,58 @@ public final class MinHash {
     public static final int ROWS = 4;
     public static final int BANDS = HASHES / ROWS;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int SHINGLE = 3;
     private static final long[] SEEDS = new SplittableRandom(0x5eed_b10a_1e27L).longs(HASHES).toArray();
 
     private MinHash() {
     }
 
+    /**
+     * Words (runs of letters and digits), except that each character of a script written without spaces
+     * (Chinese, Japanese kana) is a token of its own: shingles of three tokens are then character 3-grams in
+     * Chinese text, where "words" would be whole clauses between two commas, and word 3-grams elsewhere.
+     * Mixed text ("QH-212获得FDA突破性疗法认定") gets both.
+     */
     public static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = WORD.matcher(text == null ? "" : text.toLowerCase(Locale.ROOT));
-        while (m.find()) {
-            tokens.add(m.group());
+        String t = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            if (Cjk.isUnspaced(cp)) {
+                if (start >= 0) {
+                    tokens.add(t.substring(start, i));
+                    start = -1;
+                }
+                tokens.add(t.substring(i, next));
+            } else if (isWordChar(cp)) {
+                start = start < 0 ? i : start;
+            } else if (start >= 0) {
+                tokens.add(t.substring(start, i));
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) {
+            tokens.add(t.substring(start));
         }
         return tokens;
+    }
+
+    /** One token of an unspaced script: a character, not a word. */
+    public static boolean isCharacterToken(String token) {
+        return !token.isEmpty() && token.length() == Character.charCount(token.codePointAt(0))
+                && Cjk.isUnspaced(token.codePointAt(0));
+    }
+
+    /** What {@code [\p{L}\p{N}]} matches, as the word pattern did before CJK text was split. */
+    private static boolean isWordChar(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** Signature of the shingles of {@code tokens} (at most the first {@code limit} tokens). */

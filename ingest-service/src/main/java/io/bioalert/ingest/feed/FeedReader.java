@@ -2,16 +2,14 @@ package io.bioalert.ingest.feed;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.bioalert.ingest.announcement.Story;
 import io.bioalert.ingest.clean.CleanedText;
+import io.bioalert.ingest.clean.DateExtractor;
 import io.bioalert.ingest.clean.HtmlCleaner;
+import io.bioalert.ingest.encoding.DocumentCharset;
 import io.bioalert.ingest.source.SourceFormatException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
@@ -19,10 +17,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.JDOMException;
 
 /**
  * RSS (0.9x, 1.0, 2.0) and Atom (0.3, 1.0) through ROME: each entry becomes a cleaned {@link Story}.
- * The date comes from the entry's published or updated field, else from its text.
+ * The date comes from the entry's published or updated field (as ROME reads it, else as written), else
+ * from its text.
  */
 public final class FeedReader {
 
@@ -30,18 +30,25 @@ public final class FeedReader {
     }
 
     public static List<Story> read(byte[] xml, String feedUrl, String sourceName) throws SourceFormatException {
-        SyndFeed feed;
+        return read(xml, null, feedUrl, sourceName);
+    }
+
+    /**
+     * Reads a feed as served: the charset is decided by {@link DocumentCharset} like a page's (header, XML
+     * declaration, detection), and the parser is given text, so ROME never guesses a second time.
+     */
+    public static List<Story> read(byte[] xml, String contentType, String feedUrl, String sourceName)
+            throws SourceFormatException {
+        FeedDocument document;
         try {
-            SyndFeedInput input = new SyndFeedInput();
-            // Feeds are untrusted input: no DTDs, so no external entities.
-            input.setAllowDoctypes(false);
-            feed = input.build(new XmlReader(new ByteArrayInputStream(xml)));
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+            document = FeedDocument.parse(DocumentCharset.decode(xml, contentType));
+        } catch (FeedException | JDOMException | IOException | IllegalArgumentException e) {
             throw new SourceFormatException("not a readable RSS/Atom feed: " + rootMessage(e), e);
         }
+        List<SyndEntry> entries = document.feed().getEntries();
         List<Story> stories = new ArrayList<>();
-        for (SyndEntry entry : feed.getEntries()) {
-            Story story = toStory(entry, feedUrl, sourceName);
+        for (int i = 0; i < entries.size(); i++) {
+            Story story = toStory(entries.get(i), document.rawDate(i), feedUrl, sourceName);
             if (story != null) {
                 stories.add(story);
             }
@@ -49,7 +56,7 @@ public final class FeedReader {
         return stories;
     }
 
-    private static Story toStory(SyndEntry entry, String feedUrl, String sourceName) {
+    private static Story toStory(SyndEntry entry, String rawDate, String feedUrl, String sourceName) {
         String title = entry.getTitle() == null ? null : HtmlCleaner.cleanFragment(entry.getTitle(), null).body();
         String html = content(entry);
         CleanedText cleaned = HtmlCleaner.cleanFragment(html, title);
@@ -58,6 +65,10 @@ public final class FeedReader {
             return null;
         }
         LocalDate date = toDate(entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate());
+        if (date == null) {
+            // A date ROME could not read ("2025-07-08 10:00:00", "2025年7月8日"): the date as written.
+            date = DateExtractor.parseLoose(rawDate);
+        }
         return new Story(cleaned.title() != null ? cleaned.title() : title, body, link(entry, feedUrl),
                 date != null ? date : cleaned.publishedAt(), sourceName);
     }

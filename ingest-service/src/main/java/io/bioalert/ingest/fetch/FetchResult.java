@@ -1,7 +1,6 @@
 package io.bioalert.ingest.fetch;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import io.bioalert.ingest.encoding.DocumentCharset;
 
 /**
  * A response worth reading: 200 with a body, or 304 (nothing changed since the validators sent).
@@ -17,23 +16,8 @@ public record FetchResult(int status, byte[] body, String contentType, String fi
         return status == 304;
     }
 
+    /** The body as text, in the charset {@link DocumentCharset} decides (header, declaration, detection). */
     public String text() {
-        return new String(body, charset());
-    }
-
-    private Charset charset() {
-        if (contentType != null) {
-            for (String part : contentType.split(";")) {
-                String p = part.strip();
-                if (p.toLowerCase().startsWith("charset=")) {
-                    try {
-                        return Charset.forName(p.substring(8).replace("\"", "").strip());
-                    } catch (RuntimeException e) {
-                        return StandardCharsets.UTF_8;
-                    }
-                }
-            }
-        }
-        return StandardCharsets.UTF_8;
+        return DocumentCharset.decode(body, contentType);
     }
 }

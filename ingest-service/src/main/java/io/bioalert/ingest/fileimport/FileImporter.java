@@ -11,6 +11,7 @@ import io.bioalert.ingest.announcement.Story;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.clean.HtmlCleaner;
 import io.bioalert.ingest.clean.TextCleaner;
+import io.bioalert.ingest.encoding.DocumentCharset;
 import io.bioalert.ingest.source.SourceFormatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
@@ -65,7 +66,9 @@ public class FileImporter {
     }
 
     List<Story> read(String fileName, byte[] content) throws SourceFormatException {
-        String text = new String(content, StandardCharsets.UTF_8);
+        // A saved page or text keeps the encoding it was written in (GBK, Big5 ...); JSON is UTF-8 by definition.
+        String text = "json".equals(extension(fileName)) ? new String(content, StandardCharsets.UTF_8)
+                : DocumentCharset.decode(content, null);
         List<Story> stories = switch (extension(fileName)) {
             case "txt" -> List.of(fromText(TextCleaner.clean(text, null)));
             case "html", "htm" -> {

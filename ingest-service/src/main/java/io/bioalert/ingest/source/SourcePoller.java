@@ -73,7 +73,7 @@ public class SourcePoller {
         source.etag = answer.etag();
         source.lastModified = answer.lastModified();
         List<Story> stories = switch (source.kind) {
-            case FEED -> FeedReader.read(answer.body(), answer.finalUrl(), source.name);
+            case FEED -> FeedReader.read(answer.body(), answer.contentType(), answer.finalUrl(), source.name);
             case PAGE -> List.of(PageReader.article(answer.text(), answer.finalUrl(), source.name));
             case LISTING -> listingArticles(source, answer);
         };

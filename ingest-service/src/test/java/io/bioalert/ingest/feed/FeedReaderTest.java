@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.bioalert.ingest.announcement.Story;
 import io.bioalert.ingest.source.SourceFormatException;
 import io.bioalert.ingest.support.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,5 +54,21 @@ class FeedReaderTest {
                 + "<rss version=\"2.0\"><channel><title>t</title><item><title>&x;</title><description>d</description>"
                 + "</item></channel></rss>";
         assertThatThrownBy(() -> FeedReader.read(xxe.getBytes(), null, "x")).isInstanceOf(SourceFormatException.class);
+    }
+
+    @Test
+    void datesRomeCannotReadAreTakenAsWritten() throws Exception {
+        String feed = """
+                <?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>医药要闻</title>
+                <item><title>青禾生物QH-212获批临床</title><link>https://news.example.cn/a</link>
+                <pubDate>2026-11-08 10:30:00</pubDate><description>青禾生物宣布QH-212获批临床。</description></item>
+                <item><title>澜川医药LC-301上市申请获受理</title><link>https://news.example.cn/b</link>
+                <pubDate>2026年11月20日</pubDate><description>澜川医药宣布LC-301上市申请获受理。</description></item>
+                <item><title>岭南药业LN-88完成首例给药</title><link>https://news.example.cn/c</link>
+                <pubDate>Wed, 25 Nov 2026 02:00:00 GMT</pubDate><description>岭南药业宣布LN-88完成首例给药。</description></item>
+                </channel></rss>""";
+        List<Story> stories = FeedReader.read(feed.getBytes(StandardCharsets.UTF_8), "https://news.example.cn/rss", "zh");
+        assertThat(stories).extracting(Story::publishedAt).containsExactly(LocalDate.of(2026, 11, 8),
+                LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 25));
     }
 }
