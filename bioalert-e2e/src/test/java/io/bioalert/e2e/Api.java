@@ -19,22 +19,29 @@ final class Api {
     }
 
     static JsonNode post(String url, String token, String body, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(20))
+        return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)), url, token, expectedStatus);
+    }
+
+    static JsonNode get(String url, String token, int expectedStatus) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), url, token, expectedStatus);
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, String url, String token, int expectedStatus) {
+        request.timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new AssertionError("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+                throw new AssertionError(request.build().method() + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             return json ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("POST " + url + " failed", e);
+            throw new IllegalStateException(url + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

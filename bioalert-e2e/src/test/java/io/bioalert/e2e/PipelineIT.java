@@ -8,8 +8,6 @@ import io.bioalert.testkit.HttpSink;
 import io.bioalert.testkit.RealInfrastructure;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +25,15 @@ class PipelineIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String email = "analyst-" + run + "@example.org";
         String hookPath = "/hooks/pipeline-" + run;
-        String token = Api.post(stack.notify.url("/api/subscribers"), null,
-                "{\"email\": \"" + email + "\", \"name\": \"Analyst\"}", 201).path("token").asText();
-        Api.post(stack.notify.url("/api/watchlists"), token, """
+        Subscriber analyst = Subscriber.signUp(stack, email);
+        Api.post(stack.notify.url("/api/watchlists"), analyst.token, """
                 {"name": "HER2 ADC designations",
                  "filter": {"targets": ["ERBB2"], "modalities": ["ADC"], "eventTypes": ["BREAKTHROUGH_THERAPY"]},
                  "destinations": [
                    {"type": "WEBHOOK", "url": "%s", "secret": "e2e-secret-0123456789"},
                    {"type": "EMAIL", "email": "%s"}]}
                 """.formatted(stack.webhooks.url(hookPath), email), 201);
-        confirmEmailThroughTheOptInMail(email);
+        analyst.confirmEmail();
 
         String drug = "ZR-" + (1000 + Math.abs(run.hashCode() % 9000));
         String announcementId = Api.post(stack.ingest.url("/api/announcements"), null, """
@@ -60,46 +57,10 @@ class PipelineIT {
         assertThat(hook.header("Idempotency-Key")).isNotBlank();
 
         MimeMessage alert = await().atMost(Duration.ofSeconds(60)).until(
-                () -> alertsTo(email), list -> !list.isEmpty()).get(0);
+                analyst::alerts, list -> !list.isEmpty()).get(0);
         assertThat(alert.getSubject()).contains(drug).containsIgnoringCase("breakthrough").contains("FDA");
         assertThat(alert.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         String text = new String(alert.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(text).contains("HER2").contains("news.example.org/zephyr/" + run);
-    }
-
-    private void confirmEmailThroughTheOptInMail(String email) throws Exception {
-        MimeMessage optIn = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
-                        stack.infra.smtp().receivedMessages())
-                .filter(m -> recipient(m).equals(email) && header(m, "X-BioAlert-Confirm-Url") != null)
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
-        String confirmUrl = header(optIn, "X-BioAlert-Confirm-Url");
-        assertThat(confirmUrl).contains("/confirm/");
-        // The link in the mail points at the public URL; the same path on this notify process confirms it.
-        String path = confirmUrl.substring(confirmUrl.indexOf("/api/"));
-        Api.post(stack.notify.url(path), null, null, 200);
-    }
-
-    private List<MimeMessage> alertsTo(String email) {
-        return Arrays.stream(stack.infra.smtp().receivedMessages())
-                .filter(m -> recipient(m).equals(email))
-                .filter(m -> header(m, "X-BioAlert-Delivery") != null)
-                .toList();
-    }
-
-    static String recipient(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    static String header(MimeMessage m, String name) {
-        try {
-            String[] values = m.getHeader(name);
-            return values == null ? null : values[0];
-        } catch (Exception e) {
-            return null;
-        }
     }
 }
