@@ -101,7 +101,13 @@ public final class Layout {
         if (p < 1) {
             return false;
         }
+        if (fullWidthStop(p)) {
+            return true; // Chinese needs no space or capital after "。"
+        }
         boolean stop = tokens.isPunct(p, '.') || tokens.isPunct(p, '!') || tokens.isPunct(p, '?');
+        if (stop && ChineseScript.isIdeograph(tokens.text().charAt(tokens.start(i)))) {
+            return true;
+        }
         if (!stop || tokens.glued(i)) {
             return false;
         }
@@ -114,6 +120,15 @@ public final class Layout {
         }
         String before = tokens.norm(p - 1);
         return !initial(p - 1) && !ABBREVIATIONS.contains(before);
+    }
+
+    /** "。", "！", "？" and "；": a Chinese semicolon joins clauses that each tell their own event and date. */
+    private boolean fullWidthStop(int p) {
+        if (tokens.type(p) != Tokens.PUNCT) {
+            return false;
+        }
+        char c = tokens.text().charAt(tokens.start(p));
+        return c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff1b';
     }
 
     /**
@@ -175,6 +190,9 @@ public final class Layout {
     /** "... set for Q2 2017." is a sentence; "... Co., Ltd." and a headline are not. */
     private boolean endsWithFullStop(int end) {
         int last = end - 1;
+        if (last >= 8 && fullWidthStop(last)) {
+            return true;
+        }
         if (last < 1 || !tokens.isPunct(last, '.')) {
             return false;
         }
