@@ -81,6 +81,11 @@ final class EventFinder {
                 out.add(new Candidate("COMPLETE_RESPONSE", m.from(), m.to(), -1, false));
             } else if (role.equals("HOLD")) {
                 hold(doc, ms, k, used, out);
+            } else if (role.equals("CLINICAL_HOLD")) {
+                out.add(new Candidate("CLINICAL_HOLD", m.from(), m.to(), -1, false));
+            } else if (role.equals("IND_OK")) {
+                // "临床试验批准通知书", "默示许可": the noun is the clearance; a grant verb makes it an event
+                out.add(new Candidate("IND_CLEARANCE", m.from(), m.to(), -1, true));
             }
         }
         for (int k = 0; k < ms.size(); k++) {
@@ -197,8 +202,8 @@ final class EventFinder {
             boolean agency = doc.matches.at(Kind.AGENCY, t) != null || doc.matches.at(Kind.COUNTRY, t) != null;
             if (agency) {
                 end = Math.min(end + 1, doc.sentenceEnd(t));
-            } else if (!TRIAL_WAY.contains(doc.tokens.norm(t)) && doc.tokens.type(t) != 2) {
-                return false;
+            } else if (!TRIAL_WAY.contains(doc.tokens.norm(t)) && doc.tokens.type(t) != 2 && !doc.tokens.ideograph(t)) {
+                return false; // Chinese words between ("批准开展I期临床试验") read as the way to the trial
             }
         }
         return false;
@@ -207,10 +212,14 @@ final class EventFinder {
     /** "Glecirasib's pivotal study for pancreatic cancer was approved". */
     private static boolean trialBefore(Doc doc, int k) {
         int start = doc.sentenceStart(k);
-        for (int t = k - 1; t >= start && t >= k - 7; t--) {
+        int counted = 0;
+        for (int t = k - 1; t >= start && counted < 7; t--) {
             Match m = doc.matches.at(Kind.EVENT, t);
             if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND"))) {
                 return true;
+            }
+            if (doc.matches.at(Kind.AGENCY, t) == null) {
+                counted++; // "临床试验已获得国家药品监督管理局批准": the agency's name is no distance
             }
         }
         return false;
