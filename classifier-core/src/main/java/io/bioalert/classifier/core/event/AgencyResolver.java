@@ -48,6 +48,9 @@ final class AgencyResolver {
             boolean takeAgency = c >= countries.size()
                     || (a < agencies.size() && agencies.get(a).from() <= countries.get(c).from());
             Match m = takeAgency ? agencies.get(a++) : countries.get(c++);
+            if (codeName(doc, m)) {
+                continue; // "FDA018" is a drug's code name, not the FDA
+            }
             if (!takeAgency && (doc.matches.at(Kind.AGENCY, m.from()) != null || !qualifies(doc, m, last))) {
                 continue;
             }
@@ -55,6 +58,12 @@ final class AgencyResolver {
             out.add(last);
         }
         return out;
+    }
+
+    private static boolean codeName(Doc doc, Match m) {
+        var t = doc.tokens;
+        return m.to() < t.size() && t.glued(m.to()) && t.type(m.to()) == io.bioalert.classifier.core.text.Tokens.NUMBER
+                && t.start(m.to()) == t.end(m.to() - 1);
     }
 
     private static boolean qualifies(Doc doc, Match m, Ref last) {

@@ -263,6 +263,10 @@ public final class EventExtractor {
             if (!out.containsKey(key)) {
                 int from = c.evidenceFrom >= 0 ? Math.min(c.evidenceFrom, c.first()) : c.first();
                 int to = c.evidenceTo >= 0 ? Math.max(c.evidenceTo, c.last()) : c.last();
+                Match word = doc.matches.at(Kind.EVENT, to - 1);
+                if (word != null && word.to() > to) {
+                    to = word.to(); // the whole decision word: "受理", not its first character
+                }
                 if (to < doc.tokens.size() && doc.tokens.isPunct(to, ')') && doc.tokens.start(to) > doc.tokens.end(to - 1) - 1
                         && doc.text.lastIndexOf('(', doc.tokens.start(to)) >= doc.tokens.start(from)) {
                     to++; // close "(FDA"

@@ -23,7 +23,8 @@ final class EventFinder {
             "only", "s", "first", "newly", "currently", "his", "her", "our", "two", "three", "several");
     private static final Set<String> PRODUCT_NOUNS = Set.of("drug", "drugs", "therapy", "therapies", "treatment",
             "treatments", "medicine", "medicines", "product", "products", "indication", "indications", "adc", "adcs",
-            "agent", "agents", "antibody", "option", "options", "label", "dose", "doses", "biosimilar", "anti");
+            "agent", "agents", "antibody", "option", "options", "label", "dose", "doses", "biosimilar", "anti",
+            "的"); // "获批的疗法": an approved therapy
     private static final Set<String> TRIAL_WAY = Set.of("for", "to", "initiate", "start", "begin", "conduct",
             "proceed", "with", "commence", "a", "an", "the", "its", "phase", "pivotal", "clinical", "registrational",
             "human", "i", "ii", "iii", "iv", "two", "three", "one", "1", "2", "3", "1a", "1b", "2a", "2b", "b",
@@ -97,6 +98,8 @@ final class EventFinder {
                 out.add(new Candidate("COMPLETE_RESPONSE", m.from(), m.to(), -1, false));
             } else if (role(m).equals("V_APPROVE")) {
                 approval(doc, ms, k, out);
+            } else if (role(m).equals("V_AGREE") && chineseTrialAfter(doc, m.to())) {
+                out.add(new Candidate("IND_CLEARANCE", m.from(), m.to(), -1, false)); // "同意…开展临床试验"
             }
         }
     }
@@ -159,7 +162,8 @@ final class EventFinder {
     private static void approval(Doc doc, List<Match> ms, int k, List<Candidate> out) {
         Match m = ms.get(k);
         String w = doc.tokens.norm(m.from());
-        boolean verbForm = m.length() == 1 && VERB_FORMS.contains(w);
+        // Chinese decision words ("获批", "批准") are verbs: like "approved", no grant verb is needed
+        boolean verbForm = (m.length() == 1 && VERB_FORMS.contains(w)) || doc.tokens.ideograph(m.from());
         if (verbForm && adjective(doc, m)) {
             return;
         }
@@ -168,7 +172,8 @@ final class EventFinder {
                 return; // "obtained approval to be included as Breakthrough-Therapy-Designated Drug"
             }
         }
-        boolean trial = trialFollows(doc, m.to(), 8) || trialBefore(doc, m.from());
+        boolean trial = trialFollows(doc, m.to(), 8) || trialBefore(doc, m.from())
+                || (doc.tokens.ideograph(m.from()) && chineseTrialAfter(doc, m.to()));
         out.add(new Candidate(trial ? "IND_CLEARANCE" : "APPROVAL", m.from(), m.to(), -1, !verbForm));
     }
 
@@ -204,6 +209,24 @@ final class EventFinder {
                 end = Math.min(end + 1, doc.sentenceEnd(t));
             } else if (!TRIAL_WAY.contains(doc.tokens.norm(t)) && doc.tokens.type(t) != 2 && !doc.tokens.ideograph(t)) {
                 return false; // Chinese words between ("批准开展I期临床试验") read as the way to the trial
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "获国家药监局批准，同意本品开展临床试验", "收到…批准的《药物临床试验批准通知书》": a Chinese decision word
+     * whose sentence goes on to the trial or its notice (before any marketing word) is the trial's go-ahead.
+     */
+    static boolean chineseTrialAfter(Doc doc, int k) {
+        int end = Math.min(doc.sentenceEnd(Math.max(0, k - 1)), k + 40);
+        for (int t = k; t < end; t++) {
+            Match m = doc.matches.at(Kind.EVENT, t);
+            if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND") || m.value().equals("IND_OK"))) {
+                return true;
+            }
+            if (m != null && (m.value().equals("APP") || m.value().equals("V_APPROVE"))) {
+                return false;
             }
         }
         return false;

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Finds written dates in a token stream: "December 23, 2025", "23 December 2025", "March 2021",
- * "in August", "04 Mar", "2025/05/01", "In 2019". Month names count only when capitalised, so that the
- * verb "may" and the word "march" stay words.
+ * "in August", "04 Mar", "2025/05/01", "In 2019", and the Chinese "2025年7月8日", "7月8日", "2023年2月",
+ * "2020年". Month names count only when capitalised, so that the verb "may" and the word "march" stay words.
  */
 public final class DateFinder {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -29,6 +29,11 @@ public final class DateFinder {
         List<DateMention> out = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
+            int chinese = chinese(t, i, out);
+            if (chinese > i) {
+                i = chinese - 1;
+                continue;
+            }
             int month = month(t, i);
             if (month > 0) {
                 i = monthFirst(t, i, month, out);
@@ -56,6 +61,37 @@ public final class DateFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * A Chinese date at token i: year 年, month 月 and day 日 (or 号), each optional after the first; a month
+     * without a year takes it from the announcement. Returns the token after the date, or i when none.
+     */
+    private static int chinese(Tokens t, int i, List<DateMention> out) {
+        int year = number(t, i, 1990, 2039);
+        int k = i;
+        if (year > 0 && t.is(i + 1, "年")) {
+            k = i + 2;
+        } else {
+            year = 0;
+        }
+        int month = number(t, k, 1, 12);
+        if (month > 0 && t.is(k + 1, "月")) {
+            k += 2;
+        } else {
+            month = 0;
+        }
+        int day = month > 0 ? number(t, k, 1, 31) : -1;
+        if (day > 0 && (t.is(k + 1, "日") || t.is(k + 1, "号"))) {
+            k += 2;
+        } else {
+            day = 0;
+        }
+        if (year == 0 && month == 0) {
+            return i;
+        }
+        out.add(new DateMention(i, k, year, month, day));
+        return k;
     }
 
     private static int monthFirst(Tokens t, int i, int month, List<DateMention> out) {
