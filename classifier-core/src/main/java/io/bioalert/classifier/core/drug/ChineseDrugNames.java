@@ -1,8 +1,10 @@
 package io.bioalert.classifier.core.drug;
 
 import io.bioalert.classifier.core.doc.Doc;
+import io.bioalert.classifier.core.lexicon.DrugInfo;
 import io.bioalert.classifier.core.lexicon.InnRules;
 import io.bioalert.classifier.core.lexicon.Kind;
+import io.bioalert.classifier.core.match.Match;
 import io.bioalert.classifier.core.text.ChineseScript;
 import io.bioalert.classifier.core.text.Tokens;
 import java.util.List;
@@ -31,12 +33,24 @@ final class ChineseDrugNames {
                 continue;
             }
             int from = nameStart(doc, inn, i - 1);
-            if (from == i - 1 || doc.matches.at(Kind.DRUG, i) != null) {
+            Match known = doc.matches.at(Kind.DRUG, i);
+            if (from == i - 1 || (known != null && known.from() <= from)) {
                 continue; // "PD-1单抗" is a class; a dictionary name is found already
+            }
+            List<String> targets = List.of();
+            if (known != null) {
+                // "瑞康曲妥珠单抗", "德曲妥珠单抗": China names an antibody conjugate after its antibody, with a
+                // prefix for the payload
+                DrugInfo antibody = doc.lexicon.drug(known.value());
+                if (!"MONOCLONAL_ANTIBODY".equals(antibody.modality())) {
+                    continue;
+                }
+                modality = "ADC";
+                targets = antibody.targets();
             }
             String surface = doc.text.substring(t.start(from), t.end(i));
             out.add(new DrugMention(from, i + 1, t.start(from), t.end(i), surface,
-                    DrugMention.squeeze(ChineseScript.fold(surface)), modality, List.of(),
+                    DrugMention.squeeze(ChineseScript.fold(surface)), modality, targets,
                     DrugFinder.sideline(doc, from, i + 1)));
         }
     }

@@ -27,7 +27,9 @@ public final class TargetExtractor {
     /** Tokens that may sit between coordinated targets and the word that binds them ("PD-1/VEGF bispecific"). */
     private static final Set<String> CHAIN = Set.of("/", "x", "and", ",", "(", ")", "bias", "biased", "based", "receptor",
             "receptors", "dual", "human", "humanized", "humanised", "fully", "recombinant", "novel", "&", "or",
-            "protein", "alpha", "tandem", "mono", "monovalent", "bivalent");
+            "protein", "alpha", "tandem", "mono", "monovalent", "bivalent",
+            // Chinese: "PD-1/VEGF双特异性抗体", "HER2的ADC", "GLP-1/GIP双靶点激动剂", "人源化"
+            "的", "双", "和", "与", "及", "或", "人", "源", "化", "全", "重", "组");
     /** Tokens that may sit between a relation word and its target ("targets a protein called X"). */
     private static final Set<String> GAP = Set.of("the", "a", "an", "both", "either", "human", "protein", "proteins",
             "called", "and", "or", ",", "(", ")", "form", "forms", "of", "abnormal", "its", "their", "specific",
@@ -35,7 +37,10 @@ public final class TargetExtractor {
             "tumour", "cells", "t", "immune", "cancer", "expressed",
             // modifiers of the molecule itself: "silence hepatic transthyretin", "against pyroglutamate amyloid beta"
             "hepatic", "liver", "soluble", "circulating", "aggregated", "misfolded", "pyroglutamate", "mutant",
-            "toxic", "plasma", "membrane", "oligomeric", "insoluble", "serum", "activated");
+            "toxic", "plasma", "membrane", "oligomeric", "insoluble", "serum", "activated",
+            // Chinese: "针对两个不同DLL3表位", "靶向人表皮…", "选择性结合"
+            "的", "一", "种", "个", "两", "不", "同", "及", "和", "与", "人", "多", "新", "型", "高", "效", "选", "择",
+            "性", "于", "其");
     private static final Set<String> BRIDGE = Set.of("bridge", "bridges", "bridging", "engage", "engages", "engaging",
             "redirect", "redirects", "redirecting", "link", "links", "linking", "connect", "connects", "connecting");
 
@@ -106,9 +111,15 @@ public final class TargetExtractor {
      * population).
      */
     private static int variantInhibitor(Doc doc, int k) {
-        int end = Math.min(doc.sentenceEnd(k), k + 6);
+        int end = Math.min(doc.sentenceEnd(k), k + 12);
         for (int t = k; t < end; t++) {
             String w = doc.tokens.norm(t);
+            if (w.equals("抑") && doc.tokens.is(t + 1, "制")) {
+                return t + 1; // "EGFR 20号外显子插入突变抑制剂"
+            }
+            if (doc.tokens.ideograph(t)) {
+                continue;
+            }
             if (w.equals("inhibitor") || w.equals("inhibitors") || w.equals("tki") || w.equals("degrader")) {
                 return t;
             }
@@ -150,6 +161,8 @@ public final class TargetExtractor {
             Match other = doc.matches.at(Kind.TARGET, k);
             if (other != null) {
                 k = other.to();
+            } else if (modalityAt(doc, k) || doc.matches.cueStartsAt(Cue.REL_POST, k)) {
+                break; // "双特异性抗体" binds; its "双" is no joiner
             } else if (CHAIN.contains(doc.tokens.norm(k)) && !(doc.tokens.is(k, "and") && doc.matches.cueStartsAt(Cue.POP, k + 1))) {
                 k++;
             } else if (isMutation(doc, k)) {
