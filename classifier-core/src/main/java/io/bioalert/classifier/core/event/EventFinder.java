@@ -221,6 +221,9 @@ final class EventFinder {
     static boolean chineseTrialAfter(Doc doc, int k) {
         int end = Math.min(doc.sentenceEnd(Math.max(0, k - 1)), k + 40);
         for (int t = k; t < end; t++) {
+            if (resultsWord(doc, t)) {
+                return false; // "获批是基于III期临床研究结果": an approval based on a trial
+            }
             Match m = doc.matches.at(Kind.EVENT, t);
             if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND") || m.value().equals("IND_OK"))) {
                 return true;
@@ -230,6 +233,13 @@ final class EventFinder {
             }
         }
         return false;
+    }
+
+    /** "结果", "数据", "基于": the trial is the evidence for a decision, not its subject. */
+    private static boolean resultsWord(Doc doc, int t) {
+        var w = doc.tokens;
+        return (w.is(t, "结") && w.is(t + 1, "果")) || (w.is(t, "数") && w.is(t + 1, "据"))
+                || (w.is(t, "基") && w.is(t + 1, "于"));
     }
 
     /** "Glecirasib's pivotal study for pancreatic cancer was approved". */
@@ -243,6 +253,9 @@ final class EventFinder {
             }
             if (doc.matches.at(Kind.AGENCY, t) == null) {
                 counted++; // "临床试验已获得国家药品监督管理局批准": the agency's name is no distance
+            }
+            if (resultsWord(doc, t)) {
+                return false; // "基于III期临床研究的结果获批": the trial's results, not its go-ahead
             }
         }
         return false;

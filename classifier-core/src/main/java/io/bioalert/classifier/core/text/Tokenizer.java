@@ -104,6 +104,8 @@ public final class Tokenizer {
                 newlines = 0;
                 glued = true;
                 i = e;
+            } else if (c == '(' && i > 0 && ChineseScript.isIdeograph(text.charAt(i - 1)) && pinyinEnd(text, i) > 0) {
+                i = pinyinEnd(text, i); // "衛(wèi)生署": a reading aid inside the word, not part of the text
             } else if (isSoft(text, i)) {
                 i++; // glued stays as it was: "HER-2" keeps her|2 glued
             } else {
@@ -158,6 +160,28 @@ public final class Tokenizer {
             case '\u2163' -> "iv";
             default -> null;
         };
+    }
+
+    /**
+     * Some Chinese sites print the pinyin of a character right after it: "國(guó)家". Returns the index after the
+     * ")" of such an annotation at i (lower-case Latin letters with at least one tone mark), else -1.
+     */
+    private static int pinyinEnd(String t, int i) {
+        boolean toneMark = false;
+        for (int k = i + 1; k < t.length() && k <= i + 7; k++) {
+            char c = t.charAt(k);
+            if (c == ')') {
+                return toneMark && k > i + 1 ? k + 1 : -1;
+            }
+            if (c >= 'a' && c <= 'z') {
+                continue;
+            }
+            if (c < '\u00e0' || c > '\u01dc' || !Character.isLowerCase(c)) {
+                return -1;
+            }
+            toneMark = true;
+        }
+        return -1;
     }
 
     /** True when the letter at e is an "x" joining two upper-case names, as in "EGFRxHER3". */
