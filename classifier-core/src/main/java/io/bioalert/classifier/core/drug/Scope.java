@@ -21,7 +21,7 @@ public final class Scope {
 
     /** Chinese sentence openings that refer back to the drug: "该产品", "该药物", "本品". */
     private static final Set<String> CHINESE_REFERENTS = Set.of("该产品", "该药物", "该药", "本品", "该新药", "该疗法",
-            "该品种", "该抗体", "该分子", "该候选药物", "此产品", "本产品", "该款");
+            "该品种", "该抗体", "该分子", "该候选药物", "此产品", "本产品", "该款", "其");
 
     private static boolean refersBack(Doc doc, int token) {
         int s = doc.sentenceStart(token);

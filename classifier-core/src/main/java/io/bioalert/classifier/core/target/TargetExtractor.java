@@ -81,7 +81,7 @@ public final class TargetExtractor {
             return inhibitor >= 0 ? new int[] {t.from(), inhibitor + 1} : bridged(doc, t);
         }
         if (doc.matches.cueStartsAt(Cue.REL_POST, end) || modalityAt(doc, end)) {
-            return new int[] {t.from(), end + 1};
+            return new int[] {t.from(), wordEnd(doc, end)};
         }
         int k = t.from() - 1;
         int sentenceStart = doc.sentenceStart(t.from());
@@ -181,6 +181,19 @@ public final class TargetExtractor {
                 && t.glued(k + 1) && t.glued(k + 2);
     }
 
+    /** End of the relation word starting at k: the whole "抑制剂" or "双特异性抗体", not its first character. */
+    private static int wordEnd(Doc doc, int k) {
+        Match m = doc.matches.at(Kind.MODALITY, k);
+        int end = m != null && m.from() == k ? m.to() : k + 1;
+        for (int e = k; e < Math.min(doc.tokens.size(), k + 8); e++) {
+            if (doc.matches.cueEndsAt(Cue.REL_POST, e)) {
+                end = Math.max(end, e + 1);
+                break;
+            }
+        }
+        return end;
+    }
+
     private static boolean modalityAt(Doc doc, int k) {
         Match m = doc.matches.at(Kind.MODALITY, k);
         return m != null && m.from() == k;
@@ -193,8 +206,10 @@ public final class TargetExtractor {
         }
         int s = doc.tokens.start(t.from());
         int e = doc.tokens.end(t.to() - 1);
-        // a code-like word around the target: "177Lu-PSMA-617"
-        return s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
+        // a code-like word around the target: "177Lu-PSMA-617", "[68Ga]PSMA-0057"
+        boolean codeAfter = e + 1 < doc.text.length() && doc.text.charAt(e) == '-' && Character.isDigit(doc.text.charAt(e + 1))
+                && doc.tokens.type(t.to() - 1) == io.bioalert.classifier.core.text.Tokens.WORD;
+        return codeAfter || s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
                 && Character.isLetterOrDigit(doc.text.charAt(e + 1 < doc.text.length() ? e + 1 : e));
     }
 

@@ -183,8 +183,18 @@ public final class Layout {
         return end;
     }
 
+    /**
+     * Length of tokens [from, to) in English-equivalent characters: a Chinese character carries about as much
+     * as three Latin letters, so a Chinese headline or lead is measured by what it says, not by its chars.
+     */
     private int chars(int from, int to) {
-        return tokens.end(to - 1) - tokens.start(from);
+        int ideographs = 0;
+        for (int i = from; i < to; i++) {
+            if (tokens.ideograph(i)) {
+                ideographs++;
+            }
+        }
+        return tokens.end(to - 1) - tokens.start(from) + 2 * ideographs;
     }
 
     /** "... set for Q2 2017." is a sentence; "... Co., Ltd." and a headline are not. */
