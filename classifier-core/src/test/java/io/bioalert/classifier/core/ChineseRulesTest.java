@@ -125,6 +125,19 @@ class ChineseRulesTest {
         assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
     }
 
+    @Test
+    void aRegistrationCertificateIsAnApproval() {
+        var c = doc(null, "丙丁医药公告，公司于近日收到国家药品监督管理局核准签发的《药品注册证书》，QX-170片获批上市。", "2025-07-10");
+        assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
+    }
+
+    @Test
+    void theRiskWarningSectionTellsNoNews() {
+        var c = doc(null, "近日，甲乙生物的QX-180获得美国FDA授予快速通道资格。\n三、风险提示\n"
+                + "快速通道资格认定并不保证该产品最终获得FDA批准上市。", "2025-07-10");
+        assertThat(events(c)).containsExactly("FAST_TRACK/FDA/primary");
+    }
+
     // --- modalities ---
 
     @Test

@@ -61,7 +61,9 @@ public final class Layout {
             new String[] {"forward", "looking", "statement"}, new String[] {"forward", "looking", "statements"},
             new String[] {"safe", "harbor"}, new String[] {"cautionary", "note"},
             new String[] {"cautionary", "statement"}, new String[] {"cautionary", "statements"},
-            new String[] {"disclaimer"});
+            new String[] {"disclaimer"},
+            // Chinese filings: "风险提示" (risk warning), "前瞻性陈述" (forward-looking statements)
+            new String[] {"风", "险", "提", "示"}, new String[] {"前", "瞻", "性", "陈", "述"});
 
     private int computeBoilerplate() {
         int n = tokens.size();
@@ -70,6 +72,7 @@ public final class Layout {
             if (i < zoneEnd) {
                 continue;
             }
+            i = afterEnumerator(i);
             for (String[] heading : BOILERPLATE) {
                 boolean match = i + heading.length <= n;
                 for (int k = 0; match && k < heading.length; k++) {
@@ -81,6 +84,23 @@ public final class Layout {
             }
         }
         return n;
+    }
+
+    private static final Set<String> CHINESE_NUMERALS = Set.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十");
+
+    /** Past a section number: "三、风险提示", "(五)", "5." */
+    private int afterEnumerator(int i) {
+        int k = i;
+        if (tokens.isPunct(k, '(')) {
+            k++;
+        }
+        if (k < tokens.size() && (CHINESE_NUMERALS.contains(tokens.norm(k)) || tokens.type(k) == Tokens.NUMBER)) {
+            k++;
+            if (tokens.isPunct(k, ',') || tokens.isPunct(k, '.') || tokens.isPunct(k, ')')) {
+                return k + 1;
+            }
+        }
+        return i;
     }
 
     /** First token of the legal boilerplate ("Forward-Looking Statements ..."), or the token count. */
