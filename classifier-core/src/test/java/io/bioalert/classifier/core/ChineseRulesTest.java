@@ -138,6 +138,20 @@ class ChineseRulesTest {
         assertThat(events(c)).containsExactly("FAST_TRACK/FDA/primary");
     }
 
+    @Test
+    void theRegulatorNamedBeforeTheEventIsItsAgency() {
+        var c = doc(null, "近日，甲乙生物的QX-190获得美国FDA授予快速通道资格。此前，QX-190已分别被药审中心纳入突破性治疗品种，"
+                + "和被美国FDA授予孤儿药资格认定。", "2025-07-10");
+        assertThat(events(c)).containsExactlyInAnyOrder("FAST_TRACK/FDA/primary", "BREAKTHROUGH_THERAPY/NMPA/history",
+                "ORPHAN_DRUG/FDA/history");
+    }
+
+    @Test
+    void aNegationAnywhereInTheClause() {
+        var c = doc(null, "近日，丙丁医药的QX-191获得美国FDA授予孤儿药资格认定。截至目前，国内外尚无同类产品获批上市。", "2025-07-10");
+        assertThat(events(c)).containsExactly("ORPHAN_DRUG/FDA/primary");
+    }
+
     // --- modalities ---
 
     @Test

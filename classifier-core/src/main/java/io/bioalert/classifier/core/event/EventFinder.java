@@ -284,7 +284,29 @@ final class EventFinder {
     }
 
     static boolean negated(Doc doc, int token) {
-        return doc.cueBefore(Cue.NEGATION, token, 3);
+        return doc.cueBefore(Cue.NEGATION, token, 3) || chineseClauseCue(doc, Cue.NEGATION, token, 12);
+    }
+
+    /**
+     * A cue earlier in the same Chinese clause: Chinese puts time, place and object between a negation or an
+     * intention and its verb ("计划于明年向美国FDA递交", "国内外无同类产品获批上市"). A clause ends at a comma or
+     * semicolon; the enumeration comma "、" joins items of one clause.
+     */
+    static boolean chineseClauseCue(Doc doc, Cue cue, int token, int window) {
+        if (token < 0 || token >= doc.tokens.size() || !doc.tokens.ideograph(token)) {
+            return false;
+        }
+        int start = doc.sentenceStart(token);
+        for (int k = token; k >= start && k >= token - window; k--) {
+            if (k < token && (doc.tokens.isPunct(k, ',') || doc.tokens.isPunct(k, ';'))
+                    && doc.text.charAt(doc.tokens.start(k)) != '\u3001') {
+                return false;
+            }
+            if (doc.matches.cueEndsAt(cue, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "under NMPA review", "under review by the FDA": a pending application. */

@@ -40,7 +40,7 @@ final class EventGate {
         boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
                 // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
                 || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1))
-                || chineseIntention(doc, first);
+                || EventFinder.chineseClauseCue(doc, Cue.INTENTION, first, 16);
         if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c)) {
             return false;
         }
@@ -63,26 +63,6 @@ final class EventGate {
         int end = Math.min(doc.sentenceEnd(c.anchorFrom), c.last() + 8);
         for (int t = Math.max(cue, start); t < end; t++) {
             if (doc.matches.at(Kind.AGENCY, t) != null || doc.matches.at(Kind.COUNTRY, t) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * "计划于明年向美国FDA递交上市申请": a Chinese clause puts time and place between the plan and the act, so
-     * the intention may stand anywhere earlier in the clause (up to its comma).
-     */
-    private static boolean chineseIntention(Doc doc, int first) {
-        if (!doc.tokens.ideograph(first)) {
-            return false;
-        }
-        int start = doc.sentenceStart(first);
-        for (int k = first; k >= start && k >= first - 16; k--) {
-            if (k < first && (doc.tokens.isPunct(k, ',') || doc.tokens.isPunct(k, ';'))) {
-                return false;
-            }
-            if (doc.matches.cueEndsAt(Cue.INTENTION, k)) {
                 return true;
             }
         }
