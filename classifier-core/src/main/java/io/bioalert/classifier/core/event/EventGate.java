@@ -121,7 +121,9 @@ final class EventGate {
         int s = doc.sentenceStart(c.anchorFrom);
         int e = doc.sentenceEnd(c.anchorFrom);
         int best = -1;
-        for (int t = Math.max(s, c.first() - 15); t < Math.min(e, c.last() + 10); t++) {
+        // Chinese puts the grant verb before the drug and its whole indication: "授予泰它西普(…)用于治疗…的快速通道资格"
+        int reach = doc.tokens.ideograph(c.anchorFrom) ? 150 : 15;
+        for (int t = Math.max(s, c.first() - reach); t < Math.min(e, c.last() + 10); t++) {
             if (doc.matches.cueStartsAt(Cue.ACTION, t) && !generic(doc, t)) {
                 if (best < 0 || Math.abs(t - c.anchorFrom) < Math.abs(best - c.anchorFrom)) {
                     best = t;
