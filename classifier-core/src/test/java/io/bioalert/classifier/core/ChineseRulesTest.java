@@ -169,6 +169,12 @@ class ChineseRulesTest {
     }
 
     @Test
+    void theSmallMoleculeAnAdcDeliversIsItsPayload() {
+        var c = doc(null, "QX-220是一款靶向TROP2的ADC药物，通过与TROP2结合，递送抗癌小分子药物，杀死癌细胞。", null);
+        assertThat(modalities(c)).containsExactly("ADC");
+    }
+
+    @Test
     void chineseInnEndingsImplyTheModality() {
         var c = doc(null, "近日，国家药监局批准甲乙生物的甲瑞替尼片上市。", "2025-07-10");
         assertThat(c.drugs()).containsExactly("甲瑞替尼");

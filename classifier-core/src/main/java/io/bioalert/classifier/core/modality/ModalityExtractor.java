@@ -112,7 +112,20 @@ public final class ModalityExtractor {
                 || next.equals("毒") || next.equals("载") || next.equals("连")) { // 毒素, 载荷, 连接子
             return true;
         }
-        return m.value().equals("MRNA") && transcript(doc, m);
+        return (m.value().equals("MRNA") && transcript(doc, m)) || (m.value().equals("SMALL_MOLECULE") && delivered(doc, m));
+    }
+
+    private static final Set<String> DELIVERY_VERBS = Set.of("递送", "释放", "携带", "偶联", "连接");
+
+    /** "遞送抗癌小分子藥物", "释放小分子毒素": the small molecule an ADC delivers is its payload. */
+    private static boolean delivered(Doc doc, Match m) {
+        int start = doc.sentenceStart(m.from());
+        for (int k = m.from() - 1; k >= start + 1 && k >= m.from() - 4; k--) {
+            if (DELIVERY_VERBS.contains(doc.tokens.norm(k - 1) + doc.tokens.norm(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "lowers huntingtin (HTT) messenger RNA", "TTR mRNA levels": the transcript an oligonucleotide acts on. */
