@@ -161,7 +161,7 @@ public final class TargetExtractor {
             Match other = doc.matches.at(Kind.TARGET, k);
             if (other != null) {
                 k = other.to();
-            } else if (modalityAt(doc, k) || doc.matches.cueStartsAt(Cue.REL_POST, k)) {
+            } else if (doc.tokens.ideograph(k) && (modalityAt(doc, k) || doc.matches.cueStartsAt(Cue.REL_POST, k))) {
                 break; // "双特异性抗体" binds; its "双" is no joiner
             } else if (CHAIN.contains(doc.tokens.norm(k)) && !(doc.tokens.is(k, "and") && doc.matches.cueStartsAt(Cue.POP, k + 1))) {
                 k++;
@@ -181,8 +181,11 @@ public final class TargetExtractor {
                 && t.glued(k + 1) && t.glued(k + 2);
     }
 
-    /** End of the relation word starting at k: the whole "抑制剂" or "双特异性抗体", not its first character. */
+    /** End of a Chinese relation word starting at k: the whole "抑制剂" or "双特异性抗体", not its first character. */
     private static int wordEnd(Doc doc, int k) {
+        if (!doc.tokens.ideograph(k)) {
+            return k + 1; // English evidence ends on the relation's first word, as it always has
+        }
         Match m = doc.matches.at(Kind.MODALITY, k);
         int end = m != null && m.from() == k ? m.to() : k + 1;
         for (int e = k; e < Math.min(doc.tokens.size(), k + 8); e++) {
