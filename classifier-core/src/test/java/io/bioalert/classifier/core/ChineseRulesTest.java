@@ -120,6 +120,13 @@ class ChineseRulesTest {
     }
 
     @Test
+    void hongKongFilingsDateInChineseNumerals() {
+        var c = doc(null, "董事會欣然宣佈，本集團的QX-155已獲國家藥監局批准上市。於二零二三年十一月三日，QX-155獲美國FDA授予孤兒藥資格認定。",
+                "2025-07-10");
+        assertThat(events(c)).containsExactlyInAnyOrder("APPROVAL/NMPA/primary", "ORPHAN_DRUG/FDA/history");
+    }
+
+    @Test
     void plansAreNoEvents() {
         var c = doc(null, "近日，甲乙生物的QX-160获国家药监局批准上市。公司计划于明年向美国FDA递交上市申请。", "2025-07-10");
         assertThat(events(c)).containsExactly("APPROVAL/NMPA/primary");
