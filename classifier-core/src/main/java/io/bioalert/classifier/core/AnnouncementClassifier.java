@@ -22,8 +22,10 @@ import java.util.Objects;
 
 /**
  * Classifies one announcement into the taxonomy (taxonomy.md): targets, modalities, regulatory events,
- * drugs, companies, indications and trials, each with the text span it came from. Offsets are char offsets
- * into {@code RawAnnouncement.fullText()}: title + "\n\n" + body, or the body alone.
+ * drugs, companies, indications and trials, each with the text span it came from. Offsets are Java char
+ * offsets (UTF-16 units: an ideograph outside the Basic Multilingual Plane such as 𠀀 counts two) into
+ * {@code RawAnnouncement.fullText()}: title + "\n\n" + body, or the body alone. Chinese text is matched in
+ * simplified script, but offsets and evidence always refer to the text as written.
  *
  * <p>Immutable and thread-safe: the dictionaries are built once in {@link #fromResources()}; each call works
  * on its own {@link Doc}.

@@ -30,11 +30,15 @@ public final class DrugFinder {
             if (end + 1 < doc.text.length() && doc.text.charAt(end) == '-' && Character.isDigit(doc.text.charAt(end + 1))) {
                 continue; // "AK112-303": a study named after the drug
             }
+            if (ChineseDrugNames.insideLongerName(doc, m.from())) {
+                continue;
+            }
             DrugInfo info = doc.lexicon.drug(m.value());
             out.add(mention(doc, m.from(), m.to(), doc.tokens.start(m.from()), doc.tokens.end(m.to() - 1), m.value(),
                     info.modality(), info.targets()));
         }
         scanWords(doc, out);
+        ChineseDrugNames.find(doc, out);
         out.sort(Comparator.comparingInt(DrugMention::from));
         return inheritSideline(doc, out);
     }
@@ -65,7 +69,7 @@ public final class DrugFinder {
         int n = t.size();
         int i = 0;
         while (i < n) {
-            if (t.type(i) == Tokens.PUNCT) {
+            if (t.type(i) == Tokens.PUNCT || t.ideograph(i)) {
                 i++;
                 continue;
             }
@@ -73,7 +77,8 @@ public final class DrugFinder {
             int to = i + 1;
             boolean digits = t.type(i) == Tokens.NUMBER;
             boolean caps = t.type(i) == Tokens.WORD && hasCapital(text, t.start(i), t.end(i));
-            while (to < n && t.type(to) != Tokens.PUNCT && t.glued(to) && joinable(text, t.end(to - 1), t.start(to))) {
+            while (to < n && t.type(to) != Tokens.PUNCT && !t.ideograph(to) && t.glued(to)
+                    && joinable(text, t.end(to - 1), t.start(to))) {
                 digits |= t.type(to) == Tokens.NUMBER;
                 caps |= t.type(to) == Tokens.WORD && hasCapital(text, t.start(to), t.end(to));
                 to++;

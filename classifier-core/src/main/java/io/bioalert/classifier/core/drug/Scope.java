@@ -19,9 +19,20 @@ public final class Scope {
         return token < doc.layout.leadEnd() || drugs.announcedInSentence(doc, token) || refersBack(doc, token);
     }
 
+    /** Chinese sentence openings that refer back to the drug: "该产品", "该药物", "本品". */
+    private static final Set<String> CHINESE_REFERENTS = Set.of("该产品", "该药物", "该药", "本品", "该新药", "该疗法",
+            "该品种", "该抗体", "该分子", "该候选药物", "此产品", "本产品", "该款", "其");
+
     private static boolean refersBack(Doc doc, int token) {
         int s = doc.sentenceStart(token);
         var t = doc.tokens;
+        StringBuilder opening = new StringBuilder(5);
+        for (int k = s; k < Math.min(s + 5, t.size()) && t.ideograph(k); k++) {
+            opening.append(t.norm(k));
+            if (CHINESE_REFERENTS.contains(opening.toString())) {
+                return true;
+            }
+        }
         if (t.is(s, "it") && (t.is(s + 1, "is") || t.is(s + 1, "was") || t.is(s + 1, "has"))) {
             return true;
         }

@@ -28,7 +28,7 @@ final class AgencyResolver {
     private static final Set<String> COUNTRY_EVENTS = Set.of("approval", "approvals", "rejection", "regulators",
             "regulator", "clearance", "authorities", "authority", "regulatory", "nod", "decision", "ind", "label");
     private static final Set<String> LIST_TOKENS = Set.of(",", "and", "(", ")", "the", "as", "well", "both", "also",
-            "respectively", "by", "in");
+            "respectively", "by", "in", "和", "与", "及");
     private static final int AFTER_WINDOW = 14;
     private static final Set<String> APPLICATION_TYPES = Set.of("SUBMISSION", "SUBMISSION_ACCEPTED", "PRIORITY_REVIEW",
             "IND_CLEARANCE");
@@ -48,6 +48,9 @@ final class AgencyResolver {
             boolean takeAgency = c >= countries.size()
                     || (a < agencies.size() && agencies.get(a).from() <= countries.get(c).from());
             Match m = takeAgency ? agencies.get(a++) : countries.get(c++);
+            if (codeName(doc, m)) {
+                continue; // "FDA018" is a drug's code name, not the FDA
+            }
             if (!takeAgency && (doc.matches.at(Kind.AGENCY, m.from()) != null || !qualifies(doc, m, last))) {
                 continue;
             }
@@ -55,6 +58,12 @@ final class AgencyResolver {
             out.add(last);
         }
         return out;
+    }
+
+    private static boolean codeName(Doc doc, Match m) {
+        var t = doc.tokens;
+        return m.to() < t.size() && t.glued(m.to()) && t.type(m.to()) == io.bioalert.classifier.core.text.Tokens.NUMBER
+                && t.start(m.to()) == t.end(m.to() - 1);
     }
 
     private static boolean qualifies(Doc doc, Match m, Ref last) {
@@ -108,6 +117,12 @@ final class AgencyResolver {
      * Empty when the sentence names none.
      */
     static List<Ref> resolve(Doc doc, List<Ref> refs, Candidate c, int nextAnchor) {
+        if (doc.tokens.ideograph(c.anchorFrom)) {
+            List<Ref> before = chineseBefore(doc, refs, c);
+            if (!before.isEmpty()) {
+                return before;
+            }
+        }
         int sentenceStart = doc.sentenceStart(c.anchorFrom);
         int sentenceEnd = doc.sentenceEnd(c.anchorFrom);
         int limit = Math.min(Math.min(sentenceEnd, nextAnchor), Math.max(c.last(), c.chainEnd) + AFTER_WINDOW);
@@ -142,6 +157,29 @@ final class AgencyResolver {
             }
         }
         return before == null ? List.of() : List.of(before);
+    }
+
+    /**
+     * Chinese names the regulator before the event ("被药审中心纳入突破性治疗品种", "获美国FDA授予孤儿药资格",
+     * "上市申请获国家药监局受理"): the nearest one before or inside the statement, after the previous event of
+     * the sentence, with the ones listed with it ("获得美国FDA和中国NMPA临床试验许可").
+     */
+    private static List<Ref> chineseBefore(Doc doc, List<Ref> refs, Candidate c) {
+        int lower = Math.max(doc.sentenceStart(c.anchorFrom), c.lo);
+        int nearest = -1;
+        for (int i = firstAtOrAfter(refs, lower); i < refs.size() && refs.get(i).to() <= c.last(); i++) {
+            nearest = i;
+        }
+        if (nearest < 0) {
+            return List.of();
+        }
+        List<Ref> out = new ArrayList<>();
+        out.add(refs.get(nearest));
+        for (int i = nearest - 1; i >= 0 && refs.get(i).from() >= lower && listed(doc, refs.get(i).to(),
+                refs.get(i + 1).from()); i--) {
+            out.add(refs.get(i));
+        }
+        return out;
     }
 
     /** Index of the first reference starting at or after the token (references are in token order). */

@@ -45,8 +45,12 @@ final class ApplicationEvents {
         int before = -1;
         int after = -1;
         // only the words near the noun: a sentence without full stops can hold thousands of them
+        // Chinese puts the decision verb first and the whole description of the drug between it and the
+        // application ("受理…在研BCL2抑制剂…的新药上市申请"), so it may stand further before the noun
+        boolean chinese = doc.tokens.ideograph(app.from());
+        int reachBefore = chinese ? CHINESE_REACH : 40;
         int lo = k;
-        while (lo > 0 && app.from() - ms.get(lo - 1).to() <= 40) {
+        while (lo > 0 && app.from() - ms.get(lo - 1).to() <= reachBefore) {
             lo--;
         }
         int hi = k;
@@ -55,7 +59,7 @@ final class ApplicationEvents {
         }
         for (int j = lo; j <= hi; j++) {
             Match v = ms.get(j);
-            boolean far = v.from() - app.to() > 60 || app.from() - v.to() > 40;
+            boolean far = v.from() - app.to() > 60 || app.from() - v.to() > reachBefore;
             if (rank(EventFinder.role(v)) == 0 || used[j] || far || !near(doc, ms.subList(lo, hi + 1), app, v) || EventFinder.negated(doc, v.from())
                     || modifier(doc, ms, v) || purpose(doc, v)) {
                 continue;
@@ -101,6 +105,9 @@ final class ApplicationEvents {
             out.add(c);
         }
     }
+
+    /** How far before a Chinese application noun its decision verb may stand, in characters. */
+    private static final int CHINESE_REACH = 120;
 
     private static final Set<String> PREDICATE_AUX = Set.of("was", "were", "is", "has", "have", "had", "been", "now");
 
@@ -233,6 +240,7 @@ final class ApplicationEvents {
         }
         int counted = 0;
         int depth = 0;
+        boolean comma = false;
         for (int t = a; t < b; t++) {
             if (doc.tokens.isPunct(t, '(')) {
                 depth++;
@@ -240,10 +248,12 @@ final class ApplicationEvents {
                 depth = Math.max(0, depth - 1);
             } else if (depth == 0 && doc.matches.at(Kind.AGENCY, t) == null) {
                 counted++;
+                comma |= doc.tokens.isPunct(t, ',') || doc.tokens.isPunct(t, ';');
             }
         }
         if (v.from() < app.from()) {
-            return counted <= 8;
+            // one Chinese clause: the verb governs the noun however long the description between them
+            return counted <= 8 || (doc.tokens.ideograph(app.from()) && !comma && counted <= CHINESE_REACH);
         }
         // a passive predicate ("had been validated") may follow a long description of the application
         boolean passive = v.from() > 0 && PREDICATE_AUX.contains(doc.tokens.norm(v.from() - 1));

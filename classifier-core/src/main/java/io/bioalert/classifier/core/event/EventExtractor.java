@@ -223,11 +223,13 @@ public final class EventExtractor {
         int leadSentence = -1;
         int leadParagraph = -1;
         // an event further down a story whose opening tells something else ("positive topline results") is
-        // background: "SB-11 has received Fast Track designation"
+        // background: "SB-11 has received Fast Track designation". Chinese news often opens with paragraphs on
+        // the disease before "近日，…公告": there the first event told as news leads wherever it stands.
         int openingEnd = doc.runningSentencesEnd(OPENING_SENTENCES);
         for (Candidate c : cs) {
             boolean[] h = history.get(c);
-            if (!c.zone && !h[0] && !h[1] && c.anchorFrom < openingEnd) {
+            boolean opening = c.anchorFrom < openingEnd || doc.tokens.ideograph(c.anchorFrom);
+            if (!c.zone && !h[0] && !h[1] && opening) {
                 leadSentence = c.sentence;
                 leadParagraph = c.paragraph;
                 break;
@@ -270,6 +272,10 @@ public final class EventExtractor {
             if (!out.containsKey(key)) {
                 int from = c.evidenceFrom >= 0 ? Math.min(c.evidenceFrom, c.first()) : c.first();
                 int to = c.evidenceTo >= 0 ? Math.max(c.evidenceTo, c.last()) : c.last();
+                Match word = doc.matches.at(Kind.EVENT, to - 1);
+                if (word != null && word.to() > to) {
+                    to = word.to(); // the whole decision word: "受理", not its first character
+                }
                 if (to < doc.tokens.size() && doc.tokens.isPunct(to, ')') && doc.tokens.start(to) > doc.tokens.end(to - 1) - 1
                         && doc.text.lastIndexOf('(', doc.tokens.start(to)) >= doc.tokens.start(from)) {
                     to++; // close "(FDA"

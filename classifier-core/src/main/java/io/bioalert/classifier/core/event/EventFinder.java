@@ -23,7 +23,8 @@ final class EventFinder {
             "only", "s", "first", "newly", "currently", "his", "her", "our", "two", "three", "several");
     private static final Set<String> PRODUCT_NOUNS = Set.of("drug", "drugs", "therapy", "therapies", "treatment",
             "treatments", "medicine", "medicines", "product", "products", "indication", "indications", "adc", "adcs",
-            "agent", "agents", "antibody", "option", "options", "label", "dose", "doses", "biosimilar", "anti");
+            "agent", "agents", "antibody", "option", "options", "label", "dose", "doses", "biosimilar", "anti",
+            "的"); // "获批的疗法": an approved therapy
     private static final Set<String> TRIAL_WAY = Set.of("for", "to", "initiate", "start", "begin", "conduct",
             "proceed", "with", "commence", "a", "an", "the", "its", "phase", "pivotal", "clinical", "registrational",
             "human", "i", "ii", "iii", "iv", "two", "three", "one", "1", "2", "3", "1a", "1b", "2a", "2b", "b",
@@ -85,6 +86,11 @@ final class EventFinder {
                 out.add(new Candidate("COMPLETE_RESPONSE", m.from(), m.to(), -1, false));
             } else if (role.equals("HOLD")) {
                 hold(doc, ms, k, used, out);
+            } else if (role.equals("CLINICAL_HOLD")) {
+                out.add(new Candidate("CLINICAL_HOLD", m.from(), m.to(), -1, false));
+            } else if (role.equals("IND_OK")) {
+                // "临床试验批准通知书", "默示许可": the noun is the clearance; a grant verb makes it an event
+                out.add(new Candidate("IND_CLEARANCE", m.from(), m.to(), -1, true));
             }
         }
         for (int k = 0; k < ms.size(); k++) {
@@ -96,6 +102,8 @@ final class EventFinder {
                 out.add(new Candidate("COMPLETE_RESPONSE", m.from(), m.to(), -1, false));
             } else if (role(m).equals("V_APPROVE")) {
                 approval(doc, ms, k, out);
+            } else if (role(m).equals("V_AGREE") && chineseTrialAfter(doc, m.to())) {
+                out.add(new Candidate("IND_CLEARANCE", m.from(), m.to(), -1, false)); // "同意…开展临床试验"
             }
         }
     }
@@ -158,7 +166,8 @@ final class EventFinder {
     private static void approval(Doc doc, List<Match> ms, int k, List<Candidate> out) {
         Match m = ms.get(k);
         String w = doc.tokens.norm(m.from());
-        boolean verbForm = m.length() == 1 && VERB_FORMS.contains(w);
+        // Chinese decision words ("获批", "批准") are verbs: like "approved", no grant verb is needed
+        boolean verbForm = (m.length() == 1 && VERB_FORMS.contains(w)) || doc.tokens.ideograph(m.from());
         if (verbForm && adjective(doc, m)) {
             return;
         }
@@ -167,7 +176,8 @@ final class EventFinder {
                 return; // "obtained approval to be included as Breakthrough-Therapy-Designated Drug"
             }
         }
-        boolean trial = trialFollows(doc, m.to(), 8) || trialBefore(doc, m.from());
+        boolean trial = trialFollows(doc, m.to(), 8) || trialBefore(doc, m.from())
+                || (doc.tokens.ideograph(m.from()) && chineseTrialAfter(doc, m.to()));
         out.add(new Candidate(trial ? "IND_CLEARANCE" : "APPROVAL", m.from(), m.to(), -1, !verbForm));
     }
 
@@ -201,20 +211,55 @@ final class EventFinder {
             boolean agency = doc.matches.at(Kind.AGENCY, t) != null || doc.matches.at(Kind.COUNTRY, t) != null;
             if (agency) {
                 end = Math.min(end + 1, doc.sentenceEnd(t));
-            } else if (!TRIAL_WAY.contains(doc.tokens.norm(t)) && doc.tokens.type(t) != 2) {
+            } else if (!TRIAL_WAY.contains(doc.tokens.norm(t)) && doc.tokens.type(t) != 2 && !doc.tokens.ideograph(t)) {
+                return false; // Chinese words between ("批准开展I期临床试验") read as the way to the trial
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "获国家药监局批准，同意本品开展临床试验", "收到…批准的《药物临床试验批准通知书》": a Chinese decision word
+     * whose sentence goes on to the trial or its notice (before any marketing word) is the trial's go-ahead.
+     */
+    static boolean chineseTrialAfter(Doc doc, int k) {
+        int end = Math.min(doc.sentenceEnd(Math.max(0, k - 1)), k + 40);
+        for (int t = k; t < end; t++) {
+            if (resultsWord(doc, t)) {
+                return false; // "获批是基于III期临床研究结果": an approval based on a trial
+            }
+            Match m = doc.matches.at(Kind.EVENT, t);
+            if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND") || m.value().equals("IND_OK"))) {
+                return true;
+            }
+            if (m != null && (m.value().equals("APP") || m.value().equals("V_APPROVE"))) {
                 return false;
             }
         }
         return false;
     }
 
+    /** "结果", "数据", "基于": the trial is the evidence for a decision, not its subject. */
+    private static boolean resultsWord(Doc doc, int t) {
+        var w = doc.tokens;
+        return (w.is(t, "结") && w.is(t + 1, "果")) || (w.is(t, "数") && w.is(t + 1, "据"))
+                || (w.is(t, "基") && w.is(t + 1, "于"));
+    }
+
     /** "Glecirasib's pivotal study for pancreatic cancer was approved". */
     private static boolean trialBefore(Doc doc, int k) {
         int start = doc.sentenceStart(k);
-        for (int t = k - 1; t >= start && t >= k - 7; t--) {
+        int counted = 0;
+        for (int t = k - 1; t >= start && counted < 7; t--) {
             Match m = doc.matches.at(Kind.EVENT, t);
             if (m != null && (m.value().equals("TRIAL") || m.value().equals("IND"))) {
                 return true;
+            }
+            if (doc.matches.at(Kind.AGENCY, t) == null) {
+                counted++; // "临床试验已获得国家药品监督管理局批准": the agency's name is no distance
+            }
+            if (resultsWord(doc, t)) {
+                return false; // "基于III期临床研究的结果获批": the trial's results, not its go-ahead
             }
         }
         return false;
@@ -243,7 +288,29 @@ final class EventFinder {
     }
 
     static boolean negated(Doc doc, int token) {
-        return doc.cueBefore(Cue.NEGATION, token, 3);
+        return doc.cueBefore(Cue.NEGATION, token, 3) || chineseClauseCue(doc, Cue.NEGATION, token, 12);
+    }
+
+    /**
+     * A cue earlier in the same Chinese clause: Chinese puts time, place and object between a negation or an
+     * intention and its verb ("计划于明年向美国FDA递交", "国内外无同类产品获批上市"). A clause ends at a comma or
+     * semicolon; the enumeration comma "、" joins items of one clause.
+     */
+    static boolean chineseClauseCue(Doc doc, Cue cue, int token, int window) {
+        if (token < 0 || token >= doc.tokens.size() || !doc.tokens.ideograph(token)) {
+            return false;
+        }
+        int start = doc.sentenceStart(token);
+        for (int k = token; k >= start && k >= token - window; k--) {
+            if (k < token && (doc.tokens.isPunct(k, ',') || doc.tokens.isPunct(k, ';'))
+                    && doc.text.charAt(doc.tokens.start(k)) != '\u3001') {
+                return false;
+            }
+            if (doc.matches.cueEndsAt(cue, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "under NMPA review", "under review by the FDA": a pending application. */

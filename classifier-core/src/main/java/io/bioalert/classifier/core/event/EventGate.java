@@ -39,7 +39,8 @@ final class EventGate {
         // a cue may end on the decision word itself: "to resubmit"
         boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
                 // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
-                || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1));
+                || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1))
+                || EventFinder.chineseClauseCue(doc, Cue.INTENTION, first, 16);
         if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c) && !proposedInChina(doc, c)) {
             return false;
         }
@@ -152,7 +153,9 @@ final class EventGate {
         int s = doc.sentenceStart(c.anchorFrom);
         int e = doc.sentenceEnd(c.anchorFrom);
         int best = -1;
-        for (int t = Math.max(s, c.first() - 15); t < Math.min(e, c.last() + 10); t++) {
+        // Chinese puts the grant verb before the drug and its whole indication: "授予泰它西普(…)用于治疗…的快速通道资格"
+        int reach = doc.tokens.ideograph(c.anchorFrom) ? 150 : 15;
+        for (int t = Math.max(s, c.first() - reach); t < Math.min(e, c.last() + 10); t++) {
             if (doc.matches.cueStartsAt(Cue.ACTION, t) && !generic(doc, t)) {
                 if (best < 0 || Math.abs(t - c.anchorFrom) < Math.abs(best - c.anchorFrom)) {
                     best = t;

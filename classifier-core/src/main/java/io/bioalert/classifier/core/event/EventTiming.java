@@ -18,7 +18,7 @@ final class EventTiming {
     private static final int SLACK_DAYS = 14;
 
     private static final java.util.Set<String> PAST_LEADS = java.util.Set.of("in", "since", "this", "last", "(",
-            "early", "late", "mid", "back", "during", ",");
+            "early", "late", "mid", "back", "during", ",", "于", "在", "自", "从");
 
     private EventTiming() {
     }
@@ -107,7 +107,9 @@ final class EventTiming {
         if (doc.date == null || doc.date.year() == 0) {
             // Without a reference, "in March 2021", "(August 2024)", "this July" read as background; "by June"
             // or "a PDUFA date of August 2026" look ahead.
-            return !d.hasDay() && d.from() > 0 && PAST_LEADS.contains(doc.tokens.norm(d.from() - 1));
+            // A Chinese date opening its sentence ("2019年12月，...获得...") tells background the same way.
+            return !d.hasDay() && d.from() > 0 && (PAST_LEADS.contains(doc.tokens.norm(d.from() - 1))
+                    || (chineseDate(doc, d) && doc.sentenceStart(d.from()) == d.from()));
         }
         LocalDate ref = LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
         return d.before(ref, SLACK_DAYS);
@@ -143,11 +145,26 @@ final class EventTiming {
                 }
             }
             Candidate owner = before != null ? before : after;
+            if (chineseDate(doc, d)) {
+                // Chinese writes the date before the event it dates ("于2020年7月获得FDA授予..."), or inside
+                // the statement ("临床试验申请已于2024年10月获得...批准")
+                Candidate around = null;
+                for (Candidate c : bySentence.getOrDefault(s, java.util.List.of())) {
+                    if (c.first() < d.from() && c.last() >= d.to()) {
+                        around = c;
+                    }
+                }
+                owner = around != null ? around : after != null ? after : before;
+            }
             if (owner == null) {
                 continue;
             }
+            boolean chinese = chineseDate(doc, d);
             for (Candidate c : bySentence.get(s)) {
-                if (c.anchorFrom == owner.anchorFrom && c.type.equals(owner.type) && c.date == null) {
+                boolean same = c.anchorFrom == owner.anchorFrom
+                        // "获得FDA孤儿药(Orphan Drug Designation, ODD)资格认定": the glosses of one statement
+                        || (chinese && c.anchorFrom > owner.anchorFrom && c.anchorFrom - owner.last() <= 12);
+                if (same && c.type.equals(owner.type) && c.date == null) {
                     c.date = d; // copies made for coordinated agencies share it
                 }
             }
@@ -177,6 +194,11 @@ final class EventTiming {
                 c.date = next.date;
             }
         }
+    }
+
+    /** "2025年7月8日", "7月": written with Chinese characters, so written before the event. */
+    static boolean chineseDate(Doc doc, DateMention d) {
+        return d.to() > d.from() && doc.tokens.ideograph(d.to() - 1);
     }
 
     /** A paragraph that opens with "Previously," tells history to its end. */

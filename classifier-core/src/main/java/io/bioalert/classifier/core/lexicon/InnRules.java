@@ -22,9 +22,16 @@ public final class InnRules {
     private final Set<String> seconds = new HashSet<>();
     private final Set<String> notDrug = new HashSet<>();
     private final Set<String> notCode = new HashSet<>();
+    /** Chinese INN endings (two ideographs, simplified) and the modality each implies. */
+    private final java.util.Map<String, String> chineseStems = new java.util.HashMap<>();
+    private final Set<String> chineseBoundaries = new HashSet<>();
 
     void add(String kind, List<String> values) {
-        if (kind.startsWith("STEM:")) {
+        if (kind.startsWith("ZH_STEM:")) {
+            values.forEach(v -> chineseStems.put(v, kind.substring(8)));
+        } else if (kind.equals("ZH_BOUNDARY")) {
+            chineseBoundaries.addAll(values);
+        } else if (kind.startsWith("STEM:")) {
             String modality = kind.substring(5);
             values.forEach(v -> stems.add(new Stem(v.toLowerCase(Locale.ROOT), modality)));
             // longest suffix first: "-glutide" must win over "-tide"
@@ -93,6 +100,16 @@ public final class InnRules {
             }
         }
         return false;
+    }
+
+    /** The modality implied by a Chinese INN ending (two simplified ideographs), or null. */
+    public String chineseStemModality(String ending) {
+        return chineseStems.get(ending);
+    }
+
+    /** An ideograph (simplified) that never occurs inside a Chinese drug name. */
+    public boolean isChineseBoundary(String ideograph) {
+        return chineseBoundaries.contains(ideograph);
     }
 
     public boolean isNotCode(String word) {

@@ -143,7 +143,7 @@ public final class Lexicon {
         if (phrase.startsWith("=")) {
             return phrase;
         }
-        boolean letters = phrase.chars().allMatch(Character::isLetterOrDigit);
+        boolean letters = phrase.chars().allMatch(c -> Character.isLetterOrDigit(c) && !Character.isIdeographic(c));
         boolean upper = phrase.chars().noneMatch(Character::isLowerCase);
         return letters && upper && phrase.length() <= 3 ? "=" + phrase : phrase;
     }

@@ -134,10 +134,24 @@ public final class ModalityExtractor {
         }
         // "a small molecule toxin", "small-molecule payload": the payload of an ADC
         String next = m.to() < doc.tokens.size() ? doc.tokens.norm(m.to()) : "";
-        if (next.equals("toxin") || next.equals("payload") || next.equals("linker") || next.equals("payloads")) {
+        if (next.equals("toxin") || next.equals("payload") || next.equals("linker") || next.equals("payloads")
+                || next.equals("毒") || next.equals("载") || next.equals("连")) { // 毒素, 载荷, 连接子
             return true;
         }
-        return m.value().equals("MRNA") && transcript(doc, m);
+        return (m.value().equals("MRNA") && transcript(doc, m)) || (m.value().equals("SMALL_MOLECULE") && delivered(doc, m));
+    }
+
+    private static final Set<String> DELIVERY_VERBS = Set.of("递送", "释放", "携带", "偶联", "连接");
+
+    /** "遞送抗癌小分子藥物", "释放小分子毒素": the small molecule an ADC delivers is its payload. */
+    private static boolean delivered(Doc doc, Match m) {
+        int start = doc.sentenceStart(m.from());
+        for (int k = m.from() - 1; k >= start + 1 && k >= m.from() - 4; k--) {
+            if (DELIVERY_VERBS.contains(doc.tokens.norm(k - 1) + doc.tokens.norm(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "lowers huntingtin (HTT) messenger RNA", "TTR mRNA levels": the transcript an oligonucleotide acts on. */
@@ -214,8 +228,10 @@ public final class ModalityExtractor {
         if (ids.contains("PROTEIN_DEGRADER")) {
             drop.add("SMALL_MOLECULE");
         }
-        if (ids.contains("RADIOPHARMACEUTICAL") || ids.contains("OLIGONUCLEOTIDE")) {
-            drop.add("PEPTIDE"); // "peptide radioligand", "peptide-conjugated ASO": the peptide only carries the drug
+        if (ids.contains("RADIOPHARMACEUTICAL") || ids.contains("OLIGONUCLEOTIDE") || ids.contains("FUSION_PROTEIN")) {
+            // "peptide radioligand", "peptide-conjugated ASO": the peptide only carries the drug; a GLP-1 Fc fusion
+            // protein is a fusion protein
+            drop.add("PEPTIDE");
         }
         boolean specific = ids.stream().anyMatch(i -> !i.equals(WEAK));
         boolean antibody = ids.stream().anyMatch(ANTIBODY_FAMILY::contains);
@@ -236,7 +252,7 @@ public final class ModalityExtractor {
     }
 
     private static final List<String> EDITING_WORDS = List.of("crispr", "edit", "lentivir", "gene-modified",
-            "base editor");
+            "base editor", "慢病毒", "基因编辑");
 
     /** The gene-therapy evidence only names the engineering of the cells, not a gene therapy product. */
     private static boolean editingOnly(String evidence) {

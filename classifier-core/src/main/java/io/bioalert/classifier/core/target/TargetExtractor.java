@@ -27,7 +27,9 @@ public final class TargetExtractor {
     /** Tokens that may sit between coordinated targets and the word that binds them ("PD-1/VEGF bispecific"). */
     private static final Set<String> CHAIN = Set.of("/", "x", "and", ",", "(", ")", "bias", "biased", "based", "receptor",
             "receptors", "dual", "human", "humanized", "humanised", "fully", "recombinant", "novel", "&", "or",
-            "protein", "alpha", "tandem", "mono", "monovalent", "bivalent");
+            "protein", "alpha", "tandem", "mono", "monovalent", "bivalent",
+            // Chinese: "PD-1/VEGF双特异性抗体", "HER2的ADC", "GLP-1/GIP双靶点激动剂", "人源化"
+            "的", "双", "和", "与", "及", "或", "人", "源", "化", "全", "重", "组");
     /** Tokens that may sit between a relation word and its target ("targets a protein called X"). */
     private static final Set<String> GAP = Set.of("the", "a", "an", "both", "either", "human", "protein", "proteins",
             "called", "and", "or", ",", "(", ")", "form", "forms", "of", "abnormal", "its", "their", "specific",
@@ -35,7 +37,10 @@ public final class TargetExtractor {
             "tumour", "cells", "t", "immune", "cancer", "expressed",
             // modifiers of the molecule itself: "silence hepatic transthyretin", "against pyroglutamate amyloid beta"
             "hepatic", "liver", "soluble", "circulating", "aggregated", "misfolded", "pyroglutamate", "mutant",
-            "toxic", "plasma", "membrane", "oligomeric", "insoluble", "serum", "activated");
+            "toxic", "plasma", "membrane", "oligomeric", "insoluble", "serum", "activated",
+            // Chinese: "针对两个不同DLL3表位", "靶向人表皮…", "选择性结合"
+            "的", "一", "种", "个", "两", "不", "同", "及", "和", "与", "人", "多", "新", "型", "高", "效", "选", "择",
+            "性", "于", "其");
     private static final Set<String> BRIDGE = Set.of("bridge", "bridges", "bridging", "engage", "engages", "engaging",
             "redirect", "redirects", "redirecting", "link", "links", "linking", "connect", "connects", "connecting");
 
@@ -76,7 +81,7 @@ public final class TargetExtractor {
             return inhibitor >= 0 ? new int[] {t.from(), inhibitor + 1} : bridged(doc, t);
         }
         if (doc.matches.cueStartsAt(Cue.REL_POST, end) || modalityAt(doc, end)) {
-            return new int[] {t.from(), end + 1};
+            return new int[] {t.from(), wordEnd(doc, end)};
         }
         int sentenceStart = doc.sentenceStart(t.from());
         int k = spelledOutStart(doc, t, sentenceStart) - 1;
@@ -125,9 +130,15 @@ public final class TargetExtractor {
      * population).
      */
     private static int variantInhibitor(Doc doc, int k) {
-        int end = Math.min(doc.sentenceEnd(k), k + 6);
+        int end = Math.min(doc.sentenceEnd(k), k + 12);
         for (int t = k; t < end; t++) {
             String w = doc.tokens.norm(t);
+            if (w.equals("抑") && doc.tokens.is(t + 1, "制")) {
+                return t + 1; // "EGFR 20号外显子插入突变抑制剂"
+            }
+            if (doc.tokens.ideograph(t)) {
+                continue;
+            }
             if (w.equals("inhibitor") || w.equals("inhibitors") || w.equals("tki") || w.equals("degrader")) {
                 return t;
             }
@@ -169,6 +180,8 @@ public final class TargetExtractor {
             Match other = doc.matches.at(Kind.TARGET, k);
             if (other != null) {
                 k = other.to();
+            } else if (doc.tokens.ideograph(k) && (modalityAt(doc, k) || doc.matches.cueStartsAt(Cue.REL_POST, k))) {
+                break; // "双特异性抗体" binds; its "双" is no joiner
             } else if (CHAIN.contains(doc.tokens.norm(k)) && !(doc.tokens.is(k, "and") && doc.matches.cueStartsAt(Cue.POP, k + 1))) {
                 k++;
             } else if (isMutation(doc, k)) {
@@ -187,6 +200,22 @@ public final class TargetExtractor {
                 && t.glued(k + 1) && t.glued(k + 2);
     }
 
+    /** End of a Chinese relation word starting at k: the whole "抑制剂" or "双特异性抗体", not its first character. */
+    private static int wordEnd(Doc doc, int k) {
+        if (!doc.tokens.ideograph(k)) {
+            return k + 1; // English evidence ends on the relation's first word, as it always has
+        }
+        Match m = doc.matches.at(Kind.MODALITY, k);
+        int end = m != null && m.from() == k ? m.to() : k + 1;
+        for (int e = k; e < Math.min(doc.tokens.size(), k + 8); e++) {
+            if (doc.matches.cueEndsAt(Cue.REL_POST, e)) {
+                end = Math.max(end, e + 1);
+                break;
+            }
+        }
+        return end;
+    }
+
     private static boolean modalityAt(Doc doc, int k) {
         Match m = doc.matches.at(Kind.MODALITY, k);
         return m != null && m.from() == k;
@@ -202,8 +231,10 @@ public final class TargetExtractor {
         if (s > 0 && Character.isLowerCase(doc.text.charAt(s - 1))) {
             return true; // written into a name: "CART-ddBCMA"
         }
-        // a code-like word around the target: "177Lu-PSMA-617"
-        return s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
+        // a code-like word around the target: "177Lu-PSMA-617", "[68Ga]PSMA-0057"
+        boolean codeAfter = e + 1 < doc.text.length() && doc.text.charAt(e) == '-' && Character.isDigit(doc.text.charAt(e + 1))
+                && doc.tokens.type(t.to() - 1) == io.bioalert.classifier.core.text.Tokens.WORD;
+        return codeAfter || s > 0 && e < doc.text.length() && doc.text.charAt(s - 1) == '-' && doc.text.charAt(e) == '-'
                 && Character.isLetterOrDigit(doc.text.charAt(e + 1 < doc.text.length() ? e + 1 : e));
     }
 

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Finds written dates in a token stream: "December 23, 2025", "23 December 2025", "March 2021",
- * "in August", "04 Mar", "2025/05/01", "In 2019". Month names count only when capitalised, so that the
- * verb "may" and the word "march" stay words.
+ * "in August", "04 Mar", "2025/05/01", "In 2019", and the Chinese "2025年7月8日", "7月8日", "2023年2月",
+ * "2020年". Month names count only when capitalised, so that the verb "may" and the word "march" stay words.
  */
 public final class DateFinder {
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -29,6 +29,11 @@ public final class DateFinder {
         List<DateMention> out = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
+            int chinese = chinese(t, i, out);
+            if (chinese > i) {
+                i = chinese - 1;
+                continue;
+            }
             int month = month(t, i);
             if (month > 0) {
                 i = monthFirst(t, i, month, out);
@@ -56,6 +61,79 @@ public final class DateFinder {
             }
         }
         return out;
+    }
+
+    /**
+     * A Chinese date at token i: year 年, month 月 and day 日 (or 号), each optional after the first; a month
+     * without a year takes it from the announcement. Returns the token after the date, or i when none.
+     */
+    private static int chinese(Tokens t, int i, List<DateMention> out) {
+        int k = i;
+        int[] year = chineseNumber(t, k, 1990, 2039);
+        if (year[0] > 0 && t.is(k + year[1], "年")) {
+            k += year[1] + 1;
+        } else {
+            year[0] = 0;
+        }
+        int[] month = chineseNumber(t, k, 1, 12);
+        if (month[0] > 0 && t.is(k + month[1], "月")) {
+            k += month[1] + 1;
+        } else {
+            month[0] = 0;
+        }
+        int[] day = month[0] > 0 ? chineseNumber(t, k, 1, 31) : new int[] {0, 0};
+        if (day[0] > 0 && (t.is(k + day[1], "日") || t.is(k + day[1], "号"))) {
+            k += day[1] + 1;
+        } else {
+            day[0] = 0;
+        }
+        return chineseDate(t, i, k, year[0], month[0], day[0], out);
+    }
+
+    private static int chineseDate(Tokens t, int i, int k, int year, int month, int day, List<DateMention> out) {
+        if (year == 0 && month == 0) {
+            return i;
+        }
+        out.add(new DateMention(i, k, year, month, day));
+        return k;
+    }
+
+    private static final String CHINESE_DIGITS = "〇零一二三四五六七八九";
+
+    /**
+     * A number at token i written in digits ("2025") or in Chinese numerals as Hong Kong filings date them
+     * ("二零二五", "十二", "三十一"), within [min, max]: {value, tokens}; {-1, 0} when there is none.
+     */
+    private static int[] chineseNumber(Tokens t, int i, int min, int max) {
+        int v = number(t, i, min, max);
+        if (v > 0) {
+            return new int[] {v, 1};
+        }
+        int value = 0;
+        int k = i;
+        if (max > 100) { // a year: one numeral per digit
+            while (k < t.size() && k - i < 4 && digit(t, k) >= 0) {
+                value = value * 10 + digit(t, k++);
+            }
+            return k - i == 4 && value >= min && value <= max ? new int[] {value, 4} : new int[] {-1, 0};
+        }
+        int tens = 0;
+        if (k < t.size() && digit(t, k) > 0 && t.is(k + 1, "十")) {
+            tens = digit(t, k);
+            k += 2;
+        } else if (t.is(k, "十")) {
+            tens = 1;
+            k++;
+        }
+        int units = k < t.size() && digit(t, k) > 0 ? digit(t, k++) : 0;
+        value = tens * 10 + units;
+        return k > i && value >= min && value <= max ? new int[] {value, k - i} : new int[] {-1, 0};
+    }
+
+    private static int digit(Tokens t, int k) {
+        String n = t.norm(k);
+        int d = n.length() == 1 ? CHINESE_DIGITS.indexOf(n.charAt(0)) : -1;
+        return d < 0 ? -1 : Math.max(0, d - 1);
     }
 
     private static int monthFirst(Tokens t, int i, int month, List<DateMention> out) {

@@ -61,7 +61,9 @@ public final class Layout {
             new String[] {"forward", "looking", "statement"}, new String[] {"forward", "looking", "statements"},
             new String[] {"safe", "harbor"}, new String[] {"cautionary", "note"},
             new String[] {"cautionary", "statement"}, new String[] {"cautionary", "statements"},
-            new String[] {"disclaimer"});
+            new String[] {"disclaimer"},
+            // Chinese filings: "风险提示" (risk warning), "前瞻性陈述" (forward-looking statements)
+            new String[] {"风", "险", "提", "示"}, new String[] {"前", "瞻", "性", "陈", "述"});
 
     private int computeBoilerplate() {
         int n = tokens.size();
@@ -70,6 +72,7 @@ public final class Layout {
             if (i < zoneEnd) {
                 continue;
             }
+            i = afterEnumerator(i);
             for (String[] heading : BOILERPLATE) {
                 boolean match = i + heading.length <= n;
                 for (int k = 0; match && k < heading.length; k++) {
@@ -81,6 +84,23 @@ public final class Layout {
             }
         }
         return n;
+    }
+
+    private static final Set<String> CHINESE_NUMERALS = Set.of("一", "二", "三", "四", "五", "六", "七", "八", "九", "十");
+
+    /** Past a section number: "三、风险提示", "(五)", "5." */
+    private int afterEnumerator(int i) {
+        int k = i;
+        if (tokens.isPunct(k, '(')) {
+            k++;
+        }
+        if (k < tokens.size() && (CHINESE_NUMERALS.contains(tokens.norm(k)) || tokens.type(k) == Tokens.NUMBER)) {
+            k++;
+            if (tokens.isPunct(k, ',') || tokens.isPunct(k, '.') || tokens.isPunct(k, ')')) {
+                return k + 1;
+            }
+        }
+        return i;
     }
 
     /** First token of the legal boilerplate ("Forward-Looking Statements ..."), or the token count. */
@@ -101,7 +121,13 @@ public final class Layout {
         if (p < 1) {
             return false;
         }
+        if (fullWidthStop(p)) {
+            return true; // Chinese needs no space or capital after "。"
+        }
         boolean stop = tokens.isPunct(p, '.') || tokens.isPunct(p, '!') || tokens.isPunct(p, '?');
+        if (stop && ChineseScript.isIdeograph(tokens.text().charAt(tokens.start(i)))) {
+            return true;
+        }
         if (!stop || tokens.glued(i)) {
             return false;
         }
@@ -114,6 +140,15 @@ public final class Layout {
         }
         String before = tokens.norm(p - 1);
         return !initial(p - 1) && !ABBREVIATIONS.contains(before);
+    }
+
+    /** "。", "！", "？" and "；": a Chinese semicolon joins clauses that each tell their own event and date. */
+    private boolean fullWidthStop(int p) {
+        if (tokens.type(p) != Tokens.PUNCT) {
+            return false;
+        }
+        char c = tokens.text().charAt(tokens.start(p));
+        return c == '\u3002' || c == '\uff01' || c == '\uff1f' || c == '\uff1b';
     }
 
     /**
@@ -168,13 +203,26 @@ public final class Layout {
         return end;
     }
 
+    /**
+     * Length of tokens [from, to) in English-equivalent characters: a Chinese character carries about as much
+     * as three Latin letters, so a Chinese headline or lead is measured by what it says, not by its chars.
+     */
     private int chars(int from, int to) {
-        return tokens.end(to - 1) - tokens.start(from);
+        int ideographs = 0;
+        for (int i = from; i < to; i++) {
+            if (tokens.ideograph(i)) {
+                ideographs++;
+            }
+        }
+        return tokens.end(to - 1) - tokens.start(from) + 2 * ideographs;
     }
 
     /** "... set for Q2 2017." is a sentence; "... Co., Ltd." and a headline are not. */
     private boolean endsWithFullStop(int end) {
         int last = end - 1;
+        if (last >= 8 && fullWidthStop(last)) {
+            return true;
+        }
         if (last < 1 || !tokens.isPunct(last, '.')) {
             return false;
         }

@@ -6,6 +6,12 @@ package io.bioalert.classifier.core.text;
  * <p>Letters and digits are separate tokens ("HER2" = her|2, "B7-H4" = b|7|h|4) so that dictionary aliases
  * match every punctuation variant. A lone "x" between upper-case letters is split off so that bispecific
  * notations such as "EGFRxHER3" and "CD20xCD3" read as two targets.
+ *
+ * <p>Chinese has no spaces: each ideograph is its own token, folded to simplified script (ChineseScript),
+ * so that dictionary phrases match as character sequences and code names glued to Chinese
+ * ("注射用JSKN003") split off. Full-width punctuation reads as its ASCII counterpart: "。" ends a sentence
+ * like ".", "，" and "、" are commas, "（）【】《》" brackets. An ideograph outside the Basic Multilingual
+ * Plane (a surrogate pair) is one token of two chars. Offsets are always Java char offsets into the text.
  */
 public final class Tokenizer {
 
@@ -53,7 +59,22 @@ public final class Tokenizer {
                 i++;
                 continue;
             }
-            if (isGreek(c)) {
+            if (ChineseScript.isIdeograph(c)) {
+                out.add(i, i + 1, ChineseScript.norm(c), Tokens.WORD, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i++;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.add(i, i + 2, text.substring(i, i + 2), Tokens.WORD, newlines, glued);
+                newlines = 0;
+                glued = true;
+                i += 2;
+            } else if (romanNumeral(c) != null) {
+                out.add(i, i + 1, romanNumeral(c), Tokens.WORD, newlines, glued); // "Ⅲ期": phase iii
+                newlines = 0;
+                glued = true;
+                i++;
+            } else if (isGreek(c)) {
                 out.add(i, i + 1, greekName(c), Tokens.WORD, newlines, glued);
                 newlines = 0;
                 glued = true;
@@ -65,7 +86,8 @@ public final class Tokenizer {
                         && (Character.isUpperCase(text.charAt(s - 1)) || Character.isDigit(text.charAt(s - 1)));
                 if (!loneX) {
                     while (e < n && classOf(text.charAt(e)) == LETTER && !isGreek(text.charAt(e))
-                            && !bispecificX(text, e) && !capitalTail(text, e)) {
+                            && !ChineseScript.isIdeograph(text.charAt(e)) && !bispecificX(text, e)
+                            && !capitalTail(text, e)) {
                         e++;
                     }
                 }
@@ -78,10 +100,13 @@ public final class Tokenizer {
                 while (e < n && classOf(text.charAt(e)) == DIGIT) {
                     e++;
                 }
-                out.add(i, e, text.substring(i, e), Tokens.NUMBER, newlines, glued);
+                String digits = text.substring(i, e);
+                out.add(i, e, c < 128 ? digits : asciiWidth(digits), Tokens.NUMBER, newlines, glued);
                 newlines = 0;
                 glued = true;
                 i = e;
+            } else if (c == '(' && i > 0 && ChineseScript.isIdeograph(text.charAt(i - 1)) && pinyinEnd(text, i) > 0) {
+                i = pinyinEnd(text, i); // "衛(wèi)生署": a reading aid inside the word, not part of the text
             } else if (isSoft(text, i)) {
                 i++; // glued stays as it was: "HER-2" keeps her|2 glued
             } else {
@@ -102,7 +127,7 @@ public final class Tokenizer {
             if (c >= 'A' && c <= 'Z') {
                 upper = true;
             } else if (c > 127) {
-                return text.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+                return asciiWidth(text.substring(s, e)).toLowerCase(java.util.Locale.ROOT);
             }
         }
         if (!upper) {
@@ -114,6 +139,50 @@ public final class Tokenizer {
             buf[k - s] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         return new String(buf);
+    }
+
+    /** Full-width Latin letters and digits ("ＦＤＡ", "２０２５") read as ASCII ones. */
+    private static String asciiWidth(String s) {
+        char[] buf = s.toCharArray();
+        for (int k = 0; k < buf.length; k++) {
+            char c = buf[k];
+            if ((c >= '\uff10' && c <= '\uff19') || (c >= '\uff21' && c <= '\uff3a') || (c >= '\uff41' && c <= '\uff5a')) {
+                buf[k] = (char) (c - 0xfee0);
+            }
+        }
+        return new String(buf);
+    }
+
+    private static String romanNumeral(char c) {
+        return switch (c) {
+            case '\u2160' -> "i";
+            case '\u2161' -> "ii";
+            case '\u2162' -> "iii";
+            case '\u2163' -> "iv";
+            default -> null;
+        };
+    }
+
+    /**
+     * Some Chinese sites print the pinyin of a character right after it: "國(guó)家". Returns the index after the
+     * ")" of such an annotation at i (lower-case Latin letters with at least one tone mark), else -1.
+     */
+    private static int pinyinEnd(String t, int i) {
+        boolean toneMark = false;
+        for (int k = i + 1; k < t.length() && k <= i + 7; k++) {
+            char c = t.charAt(k);
+            if (c == ')') {
+                return toneMark && k > i + 1 ? k + 1 : -1;
+            }
+            if (c >= 'a' && c <= 'z') {
+                continue;
+            }
+            if (c < '\u00e0' || c > '\u01dc' || !Character.isLowerCase(c)) {
+                return -1;
+            }
+            toneMark = true;
+        }
+        return -1;
     }
 
     /** True when the letter at e is an "x" joining two upper-case names, as in "EGFRxHER3". */
@@ -141,7 +210,8 @@ public final class Tokenizer {
         char c = t.charAt(i);
         switch (c) {
             case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\'', '\u2018', '\u2019', '`', '"',
-                 '\u201c', '\u201d', '\u2122', '\u00ae', '\u00a9', '*' -> {
+                 '\u201c', '\u201d', '\u2122', '\u00ae', '\u00a9', '*',
+                 '\u300c', '\u300d', '\u300e', '\u300f', '\uff02', '\uff07', '\u30fb' -> {
                 return true;
             }
             case '.' -> {
@@ -157,9 +227,16 @@ public final class Tokenizer {
 
     private static char normPunct(char c) {
         return switch (c) {
-            case '\uff08' -> '(';
-            case '\uff09' -> ')';
-            case '\uff0c' -> ',';
+            case '\uff08', '\u3010', '\u300a', '\u3008', '\u3014', '\uff3b' -> '(';
+            case '\uff09', '\u3011', '\u300b', '\u3009', '\u3015', '\uff3d' -> ')';
+            case '\uff0c', '\u3001' -> ',';
+            case '\u3002', '\uff0e' -> '.';
+            case '\uff1b' -> ';';
+            case '\uff1a' -> ':';
+            case '\uff01' -> '!';
+            case '\uff1f' -> '?';
+            case '\uff0f' -> '/';
+            case '\uff0b' -> '+';
             case '\u00d7' -> 'x';
             default -> c;
         };

@@ -99,6 +99,12 @@ public final class Tokens {
         return i >= 0 && i < size && type[i] == PUNCT && norm[i].length() == 1 && norm[i].charAt(0) == c;
     }
 
+    /** True for a Chinese character token (one ideograph, possibly a surrogate pair). */
+    public boolean ideograph(int i) {
+        char c = text.charAt(start[i]);
+        return type[i] == WORD && (ChineseScript.isIdeograph(c) || Character.isHighSurrogate(c));
+    }
+
     public boolean capitalized(int i) {
         return type[i] == WORD && Character.isUpperCase(text.charAt(start[i]));
     }
