@@ -1,21 +1,11 @@
 package io.bioalert.classifier.core.text;
 
+import static io.bioalert.classifier.core.text.TokenizerTest.norms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChineseTokenizerTest {
-
-    private static List<String> norms(String s) {
-        Tokens t = Tokenizer.tokenize(s);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            out.add(t.norm(i));
-        }
-        return out;
-    }
 
     @Test
     void eachIdeographIsOneTokenAndCodeNamesSplitOff() {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
 
-    private static List<String> norms(String s) {
+    /** The normalised tokens of a text. */
+    static List<String> norms(String s) {
         Tokens t = Tokenizer.tokenize(s);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
