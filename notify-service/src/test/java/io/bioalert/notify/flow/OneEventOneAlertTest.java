@@ -100,6 +100,29 @@ class OneEventOneAlertTest {
     }
 
     @Test
+    void reportsArrivingTogetherOnSeveralPartitionsAreStillOneAlertPerDestination() throws Exception {
+        String token = Fixtures.signUp();
+        String drug = drugCode();
+        String tag = UUID.randomUUID().toString();
+        List<String> paths = List.of("/together/" + tag + "/a", "/together/" + tag + "/b", "/together/" + tag + "/c");
+        String id = Fixtures.createWatchlist(token, Fixtures.watchlist("drug", "{\"drugs\": [\"" + drug + "\"]}",
+                "IMMEDIATE", paths.stream().map(p -> Fixtures.webhook(SINK.url(p), SECRET)).toArray(String[]::new)))
+                .getString("id");
+
+        // Three keys, so most likely three partitions, consumed in parallel: the claims race in PostgreSQL.
+        List<ClassifiedAnnouncement> reports = List.of(TestAnnouncements.trop2BtdRelease(drug),
+                TestAnnouncements.trop2BtdHkexNotice(drug), TestAnnouncements.trop2BtdTradePress(drug, drug));
+        reports.forEach(Fixtures::publish);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> alsoReported(token, id).size() == 6
+                && paths.stream().allMatch(p -> count(p) == 1));
+        Thread.sleep(1000); // room for a second alert to show up, if a claim failed
+        assertThat(paths).allSatisfy(p -> assertThat(count(p)).isEqualTo(1));
+        List<Map<String, Object>> history = history(token, id);
+        assertThat(history).hasSize(3).extracting(h -> h.get("announcementId")).containsOnly(history.get(0).get("announcementId"));
+    }
+
+    @Test
     void anotherEventOfTheSameDrugIsANewAlert() {
         String token = Fixtures.signUp();
         String drug = drugCode();
