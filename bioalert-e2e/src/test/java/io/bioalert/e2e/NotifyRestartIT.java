@@ -31,7 +31,9 @@ class NotifyRestartIT {
     @Test
     void killingNotifyMidBatchLosesNoAlertAndDuplicatesNone() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String drug = "RST-" + run;
+        // One company, a drug of its own per story: the same drug and event in 300 stories would be one
+        // piece of news, one alert.
+        String company = "Acme " + run;
         String hookPath = "/hooks/restart-" + run;
         stack.webhooks.respondWith(r -> {
             if (r.path().equals(hookPath)) {
@@ -42,16 +44,16 @@ class NotifyRestartIT {
         String token = Api.post(stack.notify.url("/api/subscribers"), null,
                 "{\"email\": \"ops-" + run + "@example.org\"}", 201).path("token").asText();
         Api.post(stack.notify.url("/api/watchlists"), token, """
-                {"name": "restart drill", "filter": {"drugs": ["%s"]},
+                {"name": "restart drill", "filter": {"companies": ["%s"]},
                  "destinations": [{"type": "WEBHOOK", "url": "%s", "ratePerMinute": 900}]}
-                """.formatted(drug, stack.webhooks.url(hookPath)), 201);
+                """.formatted(company, stack.webhooks.url(hookPath)), 201);
         // Give every notify instance's watchlist index time to see the new watchlist.
         ServiceProcess.sleep(2500);
 
         Map<String, String> records = new java.util.LinkedHashMap<>();
         for (int i = 0; i < ANNOUNCEMENTS; i++) {
             String id = "restart-" + run + "-" + i;
-            records.put(id, classified(id, drug));
+            records.put(id, classified(id, "RST-" + run + "-" + i, company));
         }
         new KafkaTestClient(stack.infra.kafkaBootstrapServers()).sendAll(Topics.CLASSIFIED, records);
 
@@ -88,7 +90,7 @@ class NotifyRestartIT {
         return Api.readTree(r.body()).path("announcement").path("announcement").path("id").asText();
     }
 
-    private static String classified(String id, String drug) {
+    private static String classified(String id, String drug, String company) {
         return """
                 {"schemaVersion":1,"classifierVersion":"e2e","classifiedAt":"2026-11-20T10:00:00Z",
                  "announcement":{"schemaVersion":1,"id":"%1$s","title":"%2$s receives FDA Fast Track",
@@ -96,7 +98,7 @@ class NotifyRestartIT {
                    "url":"https://news.example.org/%1$s","publishedAt":"2026-11-20","source":"e2e"},
                  "classification":{"id":"%1$s","targets":[],"modalities":[{"id":"SMALL_MOLECULE"}],
                    "events":[{"type":"FAST_TRACK","agency":"FDA","primary":true,"evidence":"granted Fast Track"}],
-                   "drugs":["%2$s"],"companies":["Acme"],"indications":[],"trials":[]}}
-                """.formatted(id, drug);
+                   "drugs":["%2$s"],"companies":["%3$s"],"indications":[],"trials":[]}}
+                """.formatted(id, drug, company);
     }
 }

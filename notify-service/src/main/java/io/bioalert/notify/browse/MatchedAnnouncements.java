@@ -14,22 +14,34 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * The recent announcements that matched one subscriber's watchlists, newest match first, with their tags,
  * their text and where the evidence stands in it: what the subscriber page shows. Only announcements a
- * delivery was recorded for are kept here, so a subscriber sees exactly what their watchlists caught.
+ * delivery was recorded for are kept here, so a subscriber sees exactly what their watchlists caught; a later
+ * report of the same news, attached to an alert instead of sent, is listed under the alerted announcement.
  */
 @ApplicationScoped
 public class MatchedAnnouncements {
 
-    /** One announcement as the page shows it. */
+    /**
+     * One announcement as the page shows it.
+     *
+     * @param alsoReported other outlets' or languages' reports of the same news, attached to its alerts
+     *                     instead of sent
+     */
     public record Item(String id, Instant matchedAt, List<String> watchlists, String title, String url,
             LocalDate publishedAt, String source, List<String> drugs, List<String> companies, List<AlertView.Tag> tags,
-            String text, List<Highlights.Span> highlights) {
+            String text, List<Highlights.Span> highlights, List<Report> alsoReported) {
+    }
+
+    /** A later report of the same news: enough to name it and link to it. */
+    public record Report(String id, String title, String url, String source, String publishedAt, Instant attachedAt) {
     }
 
     private final DataSource dataSource;
@@ -63,7 +75,39 @@ public class MatchedAnnouncements {
                             Arrays.asList((String[]) rs.getArray(3).getArray()), read(rs.getString(4))));
                 }
             }
+            addReports(c, subscriber, items);
             return items;
+        }
+    }
+
+    /** The reports attached to the alerts of these announcements, each once although several watchlists hold it. */
+    private static void addReports(Connection c, UUID subscriber, List<Item> items) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
+        Map<String, List<Report>> byAnnouncement = new HashMap<>();
+        items.forEach(i -> byAnnouncement.put(i.id(), i.alsoReported()));
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.alerted, r.announcement_id, p.doc -> 'announcement' ->> 'title',
+                       p.doc -> 'announcement' ->> 'url', p.doc -> 'announcement' ->> 'source',
+                       p.doc -> 'announcement' ->> 'publishedAt', r.attached_at
+                FROM (SELECT d.announcement_id AS alerted, r.announcement_id, min(r.attached_at) AS attached_at
+                      FROM attached_report r
+                      JOIN delivery d ON d.id = r.delivery_id
+                      JOIN watchlist w ON w.id = r.watchlist_id
+                      WHERE w.subscriber_id = ? AND w.deleted_at IS NULL AND d.announcement_id = ANY(?)
+                      GROUP BY d.announcement_id, r.announcement_id) r
+                JOIN announcement a ON a.id = r.announcement_id
+                CROSS JOIN LATERAL (SELECT a.payload::jsonb AS doc) p
+                ORDER BY r.attached_at""")) {
+            ps.setObject(1, subscriber);
+            ps.setArray(2, c.createArrayOf("text", byAnnouncement.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byAnnouncement.get(rs.getString(1)).add(new Report(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
         }
     }
 
@@ -72,7 +116,7 @@ public class MatchedAnnouncements {
         RawAnnouncement raw = a.announcement();
         Classification c = a.classification() == null ? Classification.empty(a.id()) : a.classification();
         return new Item(a.id(), matchedAt, watchlists, view.title(), raw.url(), raw.publishedAt(), raw.source(),
-                c.drugs(), c.companies(), view.tags(), raw.fullText(), Highlights.of(a));
+                c.drugs(), c.companies(), view.tags(), raw.fullText(), Highlights.of(a), new ArrayList<>());
     }
 
     private ClassifiedAnnouncement read(String payload) {

@@ -14,6 +14,13 @@ public interface NotifyConfig {
     @WithDefault("http://localhost:8083")
     String publicUrl();
 
+    /**
+     * How long an alert stands for its news: a later report of the same event (drug, event type, agency) to
+     * the same destination within it is attached to the alert instead of sent again.
+     */
+    @WithDefault("14d")
+    Duration eventWindow();
+
     Webhook webhook();
 
     Mail mail();

@@ -10,20 +10,30 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A watchlist's deliveries, newest first, as users read them: sent, retrying, failed, with the last error. */
+/**
+ * A watchlist's deliveries, newest first, as users read them: sent, retrying, failed, with the last error,
+ * and the later reports of the same news that were attached to each instead of sent.
+ */
 @ApplicationScoped
 public class DeliveryHistory {
 
     /**
-     * @param status PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED, or
-     *               DIGEST (waiting for the end of the digest period)
+     * @param status       PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED, or
+     *                     DIGEST (waiting for the end of the digest period)
+     * @param alsoReported later reports of the same news, attached to this alert instead of sent, oldest first
      */
     public record Entry(UUID id, UUID destinationId, String channel, String announcementId, String title,
             String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
-            JsonNode reasons) {
+            JsonNode reasons, List<Report> alsoReported) {
+    }
+
+    /** An announcement attached to an alert: another outlet's or language's report of the same event. */
+    public record Report(String announcementId, String title, String url, String source, Instant attachedAt) {
     }
 
     private final DeliveryStore store;
@@ -64,10 +74,37 @@ public class DeliveryHistory {
                     out.add(new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), shown, attempts, rs.getString(8), instant(rs.getTimestamp(9)),
                             "SENT".equals(st) || "FAILED".equals(st) ? null : instant(rs.getTimestamp(10)),
-                            instant(rs.getTimestamp(11)), readReasons(rs.getString(12))));
+                            instant(rs.getTimestamp(11)), readReasons(rs.getString(12)), new ArrayList<>()));
                 }
             }
+            addReports(c, out);
             return out;
+        }
+    }
+
+    private static void addReports(Connection c, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<UUID, List<Report>> byDelivery = new HashMap<>();
+        for (Entry e : entries) {
+            byDelivery.put(e.id(), e.alsoReported());
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.delivery_id, r.announcement_id, p.doc -> 'announcement' ->> 'title',
+                       p.doc -> 'announcement' ->> 'url', p.doc -> 'announcement' ->> 'source', r.attached_at
+                FROM attached_report r
+                JOIN announcement a ON a.id = r.announcement_id
+                CROSS JOIN LATERAL (SELECT a.payload::jsonb AS doc) p
+                WHERE r.delivery_id = ANY(?)
+                ORDER BY r.attached_at""")) {
+            ps.setArray(1, c.createArrayOf("uuid", byDelivery.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byDelivery.get(rs.getObject(1, UUID.class)).add(new Report(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6))));
+                }
+            }
         }
     }
 

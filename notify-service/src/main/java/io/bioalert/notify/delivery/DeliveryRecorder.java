@@ -3,6 +3,7 @@ package io.bioalert.notify.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.model.ClassifiedAnnouncement;
+import io.bioalert.notify.config.NotifyConfig;
 import io.bioalert.notify.matching.AnnouncementFacts;
 import io.bioalert.notify.matching.MatchExplainer;
 import io.bioalert.notify.matching.WatchFilter;
@@ -21,7 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Matches one announcement and records its deliveries before anything is sent. While the dispatcher has
+ * Matches one announcement and records its deliveries before anything is sent: one per destination and
+ * piece of news, a later report of news already alerted there being attached to that alert
+ * ({@link EventKeys}). While the dispatcher has
  * room, each chunk is inserted already claimed for it and handed over to be sent at once; otherwise the
  * chunk is left PENDING and the claim loops are woken. A database outage is waited out here rather than
  * sending the record to the dead-letter topic: the record is fine, and dead-lettering it would lose its
@@ -56,9 +59,11 @@ public class DeliveryRecorder {
     private final Dispatcher dispatcher;
     private final ObjectMapper json;
     private final Timer matchTime;
+    private final Duration eventWindow;
 
     DeliveryRecorder(WatchlistIndex index, DeliveryStore store, StoredAnnouncements announcements,
-            Dispatcher dispatcher, ObjectMapper json, MeterRegistry registry) {
+            Dispatcher dispatcher, ObjectMapper json, MeterRegistry registry, NotifyConfig config) {
+        this.eventWindow = config.eventWindow();
         this.index = index;
         this.store = store;
         this.announcements = announcements;
@@ -81,6 +86,7 @@ public class DeliveryRecorder {
             store.storeAnnouncement(a.id(), payload);
             return null;
         });
+        List<String> eventKeys = EventKeys.of(a);
         // The reasons depend only on (filter, announcement), and popular filters are shared by many
         // watchlists: explain and serialise each distinct filter once.
         Map<WatchFilter, String> byFilter = new HashMap<>();
@@ -100,7 +106,8 @@ public class DeliveryRecorder {
             List<DeliveryJob> jobs = List.of();
             try {
                 UUID owner = permits > 0 ? dispatcher.owner() : null;
-                jobs = withRetry(a.id(), () -> store.recordDeliveries(a.id(), reasons, owner, dispatcher.lease()));
+                jobs = withRetry(a.id(), () -> store.recordDeliveries(a.id(), eventKeys, reasons, owner,
+                        dispatcher.lease(), eventWindow));
             } finally {
                 if (permits > 0) {
                     dispatcher.sendReserved(jobs, permits);

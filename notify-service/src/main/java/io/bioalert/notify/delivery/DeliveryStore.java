@@ -27,6 +27,25 @@ public class DeliveryStore {
             d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
             dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at""";
 
+    private static final int JOB_COLUMN_COUNT = 15;
+
+    /**
+     * Status, attempts, due time and lease of a new delivery, from the watchlist's {@code digest} and the
+     * claim's {@code owner} and {@code lease_ms}: the same in {@link #RECORD} and {@link #RECORD_NEWS}.
+     */
+    private static final String NEW_DELIVERY = """
+            CASE WHEN digest <> 'IMMEDIATE' THEN 'DIGEST_PENDING'
+                 WHEN owner IS NULL THEN 'PENDING' ELSE 'SENDING' END,
+            CASE WHEN digest = 'IMMEDIATE' AND owner IS NOT NULL THEN 1 ELSE 0 END,
+            CASE digest WHEN 'HOURLY' THEN date_trunc('hour', now()) + interval '1 hour'
+                        WHEN 'DAILY' THEN date_trunc('day', now()) + interval '1 day'
+                        ELSE now() + lease_ms * interval '1 millisecond' END,
+            CASE WHEN digest = 'IMMEDIATE' THEN owner END""";
+
+    private static final String INSERT_DELIVERY = """
+            INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
+                                  next_attempt_at, lease_owner, reasons, created_at)""";
+
     /**
      * Inserts one delivery per active destination of the matched watchlists. Given a claim owner, the
      * immediate ones are inserted already claimed by it (SENDING, first attempt, under its lease) and
@@ -35,16 +54,11 @@ public class DeliveryStore {
      */
     private static final String RECORD = """
             WITH d AS (
-                INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
-                                      next_attempt_at, lease_owner, reasons, created_at)
+            """ + INSERT_DELIVERY + """
+
                 SELECT gen_random_uuid(), w.id, dst.id, ?, dst.type,
-                       CASE WHEN w.digest <> 'IMMEDIATE' THEN 'DIGEST_PENDING'
-                            WHEN claim.owner IS NULL THEN 'PENDING' ELSE 'SENDING' END,
-                       CASE WHEN w.digest = 'IMMEDIATE' AND claim.owner IS NOT NULL THEN 1 ELSE 0 END,
-                       CASE w.digest WHEN 'HOURLY' THEN date_trunc('hour', now()) + interval '1 hour'
-                                     WHEN 'DAILY' THEN date_trunc('day', now()) + interval '1 day'
-                                     ELSE now() + claim.lease_ms * interval '1 millisecond' END,
-                       CASE WHEN w.digest = 'IMMEDIATE' THEN claim.owner END,
+            """ + NEW_DELIVERY + """
+            ,
                        m.reasons, now()
                 FROM unnest(?::uuid[], ?::text[]) AS m(watchlist_id, reasons)
                 CROSS JOIN (VALUES (?::uuid, ?::bigint)) AS claim(owner, lease_ms)
@@ -56,6 +70,87 @@ public class DeliveryStore {
 
             FROM d JOIN destination dst ON dst.id = d.destination_id JOIN watchlist w ON w.id = d.watchlist_id
             WHERE d.status = 'SENDING'""";
+
+    /**
+     * {@link #RECORD} for an announcement with event keys. Each destination that has neither a delivery
+     * nor an attachment of this announcement yet claims its keys in event_alert; one that takes at least
+     * one key (new, or older than the window) gets a delivery, one that takes none has had this news
+     * alerted and gets the announcement attached to the newest of those alerts. A key committed by another
+     * transaction after this statement's snapshot is refused by ON CONFLICT yet invisible to the attaching
+     * join: the last column counts such destinations ({@code missed}), and {@link #ATTACH} handles them.
+     * Keys are claimed in one order everywhere (destination, then key), so that two announcements of one
+     * event fanning out at once wait for each other instead of deadlocking.
+     */
+    private static final String RECORD_NEWS = """
+            WITH candidate AS MATERIALIZED (
+                SELECT gen_random_uuid() AS id, w.id AS watchlist_id, dst.id AS destination_id, dst.type AS channel,
+                       w.digest, m.reasons
+                FROM unnest(?::uuid[], ?::text[]) AS m(watchlist_id, reasons)
+                JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
+                JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
+                WHERE NOT EXISTS (SELECT 1 FROM delivery x WHERE x.watchlist_id = w.id AND x.destination_id = dst.id
+                                  AND x.announcement_id = ?)
+                  AND NOT EXISTS (SELECT 1 FROM attached_report r WHERE r.watchlist_id = w.id AND r.destination_id = dst.id
+                                  AND r.announcement_id = ?)),
+            news AS (
+                INSERT INTO event_alert (watchlist_id, destination_id, event_key, delivery_id, alerted_at)
+                SELECT c.watchlist_id, c.destination_id, k.key, c.id, now()
+                FROM candidate c CROSS JOIN unnest(?::text[]) AS k(key)
+                ORDER BY c.watchlist_id, c.destination_id, k.key
+                ON CONFLICT (watchlist_id, destination_id, event_key) DO UPDATE
+                    SET delivery_id = EXCLUDED.delivery_id, alerted_at = EXCLUDED.alerted_at
+                    WHERE event_alert.alerted_at <= now() - ? * interval '1 millisecond'
+                RETURNING delivery_id),
+            d AS (
+            """ + INSERT_DELIVERY + """
+
+                SELECT c.id, c.watchlist_id, c.destination_id, ?, c.channel,
+            """ + NEW_DELIVERY + """
+            ,
+                       c.reasons, now()
+                FROM candidate c
+                CROSS JOIN (VALUES (?::uuid, ?::bigint)) AS claim(owner, lease_ms)
+                WHERE c.id IN (SELECT delivery_id FROM news)
+                ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
+                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status),
+            attached AS (
+                INSERT INTO attached_report (watchlist_id, destination_id, announcement_id, delivery_id, attached_at)
+                SELECT c.watchlist_id, c.destination_id, ?, e.delivery_id, now()
+                FROM candidate c
+                JOIN LATERAL (SELECT e.delivery_id FROM event_alert e
+                              WHERE e.watchlist_id = c.watchlist_id AND e.destination_id = c.destination_id
+                                AND e.event_key = ANY(?::text[])
+                              ORDER BY e.alerted_at DESC LIMIT 1) e ON true
+                WHERE c.id NOT IN (SELECT delivery_id FROM news)
+                ON CONFLICT DO NOTHING
+                RETURNING 1),
+            tally AS (
+                SELECT (SELECT count(*) FROM candidate) - (SELECT count(DISTINCT delivery_id) FROM news)
+                       - (SELECT count(*) FROM attached) AS missed)
+            SELECT""" + " " + JOB_COLUMNS + """
+            , tally.missed
+            FROM tally
+            LEFT JOIN d ON d.status = 'SENDING'
+            LEFT JOIN destination dst ON dst.id = d.destination_id
+            LEFT JOIN watchlist w ON w.id = d.watchlist_id""";
+
+    /**
+     * Attaches the announcement, for the matched watchlists' destinations that have neither a delivery nor
+     * an attachment of it, to the newest alert of its keys: the destinations {@link #RECORD_NEWS} found
+     * alerted by a transaction it could not see yet. Run as a statement of its own, it sees that commit.
+     */
+    private static final String ATTACH = """
+            INSERT INTO attached_report (watchlist_id, destination_id, announcement_id, delivery_id, attached_at)
+            SELECT w.id, dst.id, ?, e.delivery_id, now()
+            FROM unnest(?::uuid[]) AS m(watchlist_id)
+            JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
+            JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
+            JOIN LATERAL (SELECT e.delivery_id FROM event_alert e
+                          WHERE e.watchlist_id = w.id AND e.destination_id = dst.id AND e.event_key = ANY(?::text[])
+                          ORDER BY e.alerted_at DESC LIMIT 1) e ON true
+            WHERE NOT EXISTS (SELECT 1 FROM delivery x WHERE x.watchlist_id = w.id AND x.destination_id = dst.id
+                              AND x.announcement_id = ?)
+            ON CONFLICT DO NOTHING""";
 
     private static final String CLAIM = """
             WITH due AS (
@@ -92,20 +187,58 @@ public class DeliveryStore {
 
     /**
      * Records one delivery per active destination of the matched watchlists, in one statement. A
-     * redelivered record inserts nothing: the unique key already holds its rows.
+     * redelivered record inserts nothing: the unique key already holds its rows. With event keys, a
+     * destination that has had this news alerted within {@code window} gets the announcement attached to
+     * that alert instead of a delivery.
      *
-     * @param claimFor the dispatcher owner to claim the immediate deliveries for, or null to leave them PENDING
+     * @param eventKeys {@link EventKeys} of the announcement; empty to key it by its id alone
+     * @param claimFor  the dispatcher owner to claim the immediate deliveries for, or null to leave them PENDING
      * @return the deliveries claimed for {@code claimFor}, ready to send
      */
-    public List<DeliveryJob> recordDeliveries(String announcementId, Map<UUID, String> reasonsByWatchlist,
-            UUID claimFor, Duration lease) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD)) {
-            ps.setString(1, announcementId);
-            ps.setArray(2, c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray()));
-            ps.setArray(3, c.createArrayOf("text", reasonsByWatchlist.values().toArray()));
-            ps.setObject(4, claimFor);
-            ps.setLong(5, claimFor == null ? 0 : lease.toMillis());
-            return readJobs(c, ps);
+    public List<DeliveryJob> recordDeliveries(String announcementId, List<String> eventKeys,
+            Map<UUID, String> reasonsByWatchlist, UUID claimFor, Duration lease, Duration window) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Array watchlists = c.createArrayOf("uuid", reasonsByWatchlist.keySet().toArray());
+            Array reasons = c.createArrayOf("text", reasonsByWatchlist.values().toArray());
+            long leaseMs = claimFor == null ? 0 : lease.toMillis();
+            if (eventKeys.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+                    ps.setString(1, announcementId);
+                    ps.setArray(2, watchlists);
+                    ps.setArray(3, reasons);
+                    ps.setObject(4, claimFor);
+                    ps.setLong(5, leaseMs);
+                    return readJobs(c, ps);
+                }
+            }
+            Array keys = c.createArrayOf("text", eventKeys.toArray());
+            long[] missed = {0};
+            List<DeliveryJob> jobs;
+            try (PreparedStatement ps = c.prepareStatement(RECORD_NEWS)) {
+                int i = 1;
+                ps.setArray(i++, watchlists);
+                ps.setArray(i++, reasons);
+                ps.setString(i++, announcementId);
+                ps.setString(i++, announcementId);
+                ps.setArray(i++, keys);
+                ps.setLong(i++, window.toMillis());
+                ps.setString(i++, announcementId);
+                ps.setObject(i++, claimFor);
+                ps.setLong(i++, leaseMs);
+                ps.setString(i++, announcementId);
+                ps.setArray(i, keys);
+                jobs = readJobs(c, ps, rs -> missed[0] = rs.getLong(JOB_COLUMN_COUNT + 1));
+            }
+            if (missed[0] > 0) {
+                try (PreparedStatement ps = c.prepareStatement(ATTACH)) {
+                    ps.setString(1, announcementId);
+                    ps.setArray(2, watchlists);
+                    ps.setArray(3, keys);
+                    ps.setString(4, announcementId);
+                    ps.executeUpdate();
+                }
+            }
+            return jobs;
         }
     }
 
@@ -129,9 +262,23 @@ public class DeliveryStore {
 
     /** Runs a claim statement returning {@link #JOB_COLUMNS} and joins each row with its announcement. */
     public List<DeliveryJob> readJobs(Connection c, PreparedStatement ps) throws SQLException {
+        return readJobs(c, ps, rs -> {
+        });
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** The same, handing every row to {@code extra} first for columns after the job's; rows without a job are skipped. */
+    private List<DeliveryJob> readJobs(Connection c, PreparedStatement ps, RowReader extra) throws SQLException {
         List<DeliveryJob> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                extra.read(rs);
+                if (rs.getObject(1) == null) {
+                    continue;
+                }
                 rows.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                         null, null, rs.getObject(5, UUID.class), Destination.Type.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),

@@ -140,9 +140,9 @@ class DeliveryBehaviourTest {
         assertThat(now.getString("destinations[3].status")).isEqualTo("DISABLED");
         assertThat(now.getString("destinations[3].statusReason")).isEqualTo("Slack: channel_is_archived");
 
-        // Disabled means no more tries: the next announcement reaches the others only.
-        Fixtures.publish(Fixtures.her2Btd("SLK-" + tag + " again"));
-        Fixtures.publish(Fixtures.her2Btd("SLK-" + tag));
+        // Disabled means no more tries: the next announcement reaches the others only. It is other news of
+        // the drug; the same designation again would be attached to the first alert, not sent.
+        Fixtures.publish(TestAnnouncements.her2PriorityReview("SLK-" + tag));
         await().atMost(Duration.ofSeconds(20)).until(() -> count(ok) == 2);
         Thread.sleep(500);
         assertThat(count(archived)).isEqualTo(1);

@@ -39,4 +39,89 @@ public final class TestAnnouncements {
         return new ClassifiedAnnouncement(1, raw, c, "test-1", Instant.now());
     }
 
+    /** An FDA Priority Review of a HER2 ADC's BLA: another event for the same drug than {@link #her2Btd}. */
+    public static ClassifiedAnnouncement her2PriorityReview(String drug) {
+        return announcement(drug + " BLA granted Priority Review by FDA",
+                "The FDA has granted Priority Review to the Biologics License Application for " + drug
+                        + ", a HER2-targeting antibody-drug conjugate, for HER2-positive gastric cancer.",
+                "test", List.of(new TargetTag("ERBB2", "HER2", "HER2-targeting", null, null)),
+                List.of(new ModalityTag("ADC", "antibody-drug conjugate", null, null)),
+                List.of(new EventTag("PRIORITY_REVIEW", "FDA", true, "has granted Priority Review", null, null)),
+                List.of(drug), List.of());
+    }
+
+    /** A company's English release: NMPA Breakthrough Therapy for the TROP2 ADC {@code drug}. */
+    public static ClassifiedAnnouncement trop2BtdRelease(String drug) {
+        return announcement("Hengyu Biopharma's " + drug + " receives Breakthrough Therapy Designation from China's NMPA",
+                "Hengyu Biopharma today announced that " + drug + ", a TROP2-directed antibody-drug conjugate, has been "
+                        + "granted Breakthrough Therapy Designation by the Center for Drug Evaluation (CDE) of China's "
+                        + "National Medical Products Administration for previously treated EGFR-mutant non-small cell "
+                        + "lung cancer. Previously, " + drug + " received IND clearance from the FDA.",
+                "press", List.of(new TargetTag("TACSTD2", "TROP2", "TROP2-directed", null, null)),
+                List.of(new ModalityTag("ADC", "antibody-drug conjugate", null, null)),
+                List.of(new EventTag("BREAKTHROUGH_THERAPY", "NMPA", true,
+                                "has been granted Breakthrough Therapy Designation by the Center for Drug Evaluation (CDE) "
+                                        + "of China's National Medical Products Administration", null, null),
+                        new EventTag("IND_CLEARANCE", "FDA", false, "received IND clearance from the FDA", null, null)),
+                List.of(drug), List.of("Hengyu Biopharma"));
+    }
+
+    /** The same news as {@link #trop2BtdRelease}, as the company's HKEX notice in Chinese: other id, other text. */
+    public static ClassifiedAnnouncement trop2BtdHkexNotice(String drug) {
+        return announcement("自愿公告：" + drug + "获国家药监局纳入突破性治疗品种",
+                "恒宇生物医药有限公司董事会欣然宣布，本集团自主研发的靶向TROP2抗体偶联药物（ADC）" + drug
+                        + "已获国家药品监督管理局药品审评中心（CDE）纳入突破性治疗品种，用于治疗既往经治的EGFR突变非小细胞肺癌。",
+                "hkex", List.of(new TargetTag("TACSTD2", "TROP2", "靶向TROP2", null, null)),
+                List.of(new ModalityTag("ADC", "抗体偶联药物（ADC）", null, null)),
+                List.of(new EventTag("BREAKTHROUGH_THERAPY", "NMPA", true,
+                        "已获国家药品监督管理局药品审评中心（CDE）纳入突破性治疗品种", null, null)),
+                List.of(drug), List.of("恒宇生物医药"));
+    }
+
+    /** The same news again, in the trade press, which writes the code its own way ("HYB 417" for HYB-417). */
+    public static ClassifiedAnnouncement trop2BtdTradePress(String drug, String drugAsWritten) {
+        return announcement("China's CDE names " + drugAsWritten + " a breakthrough therapy",
+                "Chinese regulators have added Hengyu's TROP2 ADC " + drugAsWritten + " to the list of breakthrough "
+                        + "therapies, according to the CDE website.",
+                "trade press", List.of(new TargetTag("TACSTD2", "TROP2", "TROP2 ADC", null, null)),
+                List.of(new ModalityTag("ADC", "ADC", null, null)),
+                List.of(new EventTag("BREAKTHROUGH_THERAPY", "NMPA", true,
+                        "added Hengyu's TROP2 ADC " + drugAsWritten + " to the list of breakthrough therapies", null, null)),
+                List.of(drugAsWritten), List.of("Hengyu"));
+    }
+
+    /** Other news of the same drug: NMPA Priority Review of its marketing application. */
+    public static ClassifiedAnnouncement trop2PriorityReview(String drug) {
+        return announcement("NMPA grants Priority Review to " + drug + " NDA",
+                "The NDA for Hengyu Biopharma's TROP2 antibody-drug conjugate " + drug + " has been granted priority "
+                        + "review by China's NMPA.",
+                "press", List.of(new TargetTag("TACSTD2", "TROP2", "TROP2 antibody-drug conjugate", null, null)),
+                List.of(new ModalityTag("ADC", "antibody-drug conjugate", null, null)),
+                List.of(new EventTag("PRIORITY_REVIEW", "NMPA", true, "has been granted priority review by China's NMPA",
+                        null, null)),
+                List.of(drug), List.of("Hengyu Biopharma"));
+    }
+
+    /**
+     * A Chinese news item that names no drug code (so the subject carries the Chinese headline): the CDE's
+     * proposed Breakthrough Therapy list with a HER2 bispecific ADC on it.
+     */
+    public static ClassifiedAnnouncement her2BtdChineseNews() {
+        return announcement("青禾生物HER2双特异性ADC拟纳入突破性治疗品种",
+                "国家药监局药审中心（CDE）官网显示，青禾生物的HER2双特异性抗体偶联药物拟纳入突破性治疗品种，拟定适应症为HER2阳性胃癌。",
+                "news", List.of(new TargetTag("ERBB2", "HER2", "HER2双特异性", null, null)),
+                List.of(new ModalityTag("BISPECIFIC_ADC", "双特异性抗体偶联药物", null, null)),
+                List.of(new EventTag("BREAKTHROUGH_THERAPY", "NMPA", true, "拟纳入突破性治疗品种", null, null)),
+                List.of(), List.of("青禾生物"));
+    }
+
+    static ClassifiedAnnouncement announcement(String title, String body, String source, List<TargetTag> targets,
+            List<ModalityTag> modalities, List<EventTag> events, List<String> drugs, List<String> companies) {
+        String id = "u-" + UUID.randomUUID();
+        RawAnnouncement raw = new RawAnnouncement(1, id, title, body, "https://news.example.org/" + id, List.of(),
+                LocalDate.of(2026, 12, 1), source, Instant.now());
+        Classification c = new Classification(id, targets, modalities, events, drugs, companies, List.of(), List.of(),
+                List.of());
+        return new ClassifiedAnnouncement(1, raw, c, "test-1", Instant.now());
+    }
 }

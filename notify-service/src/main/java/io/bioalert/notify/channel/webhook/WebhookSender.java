@@ -68,7 +68,9 @@ public class WebhookSender implements ChannelSender {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8); // signed and sent as the same bytes
         long now = System.currentTimeMillis() / 1000;
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json");
+        // JSON is UTF-8 by definition (RFC 8259), but receivers that decode by the header alone default to
+        // ISO-8859-1 for a bare media type and mangle Chinese text: name the charset.
+        headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "BioAlert-Webhook/1");
         headers.put(WebhookSignature.DELIVERY_HEADER, idempotencyKey);
         headers.put(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey);
