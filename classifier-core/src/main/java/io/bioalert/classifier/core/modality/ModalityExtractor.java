@@ -77,17 +77,30 @@ public final class ModalityExtractor {
         var t = doc.tokens;
         int end = Math.min(t.size(), doc.layout.boilerplateStart());
         for (int i = 0; i < end; i++) {
-            if (!(t.is(i, "oral") || t.is(i, "orally")) || !Scope.about(doc, drugs, i)
+            // "口服": one token per ideograph, so a Chinese phrase needs a wider window
+            boolean chinese = t.is(i, "口") && t.is(i + 1, "服");
+            if (!(t.is(i, "oral") || t.is(i, "orally") || chinese) || !Scope.about(doc, drugs, i)
                     || doc.cueBefore(Cue.PRIOR, i, 10) || doc.cueBefore(Cue.COMPARE, i, 6)) {
                 continue;
             }
-            for (int k = i + 1; k < Math.min(end, i + 6); k++) {
-                if (t.is(k, "inhibitor") || t.is(k, "inhibitors") || t.is(k, "antagonist") || t.is(k, "agonist")) {
-                    put(doc, found, "SMALL_MOLECULE", i, k + 1);
+            for (int k = i + 1; k < Math.min(end, i + (chinese ? 14 : 6)); k++) {
+                int last = inhibitorWordEnd(t, k);
+                if (last >= 0) {
+                    put(doc, found, "SMALL_MOLECULE", i, last + 1);
                     return;
                 }
             }
         }
+    }
+
+    /** The last token of "inhibitor", "antagonist", "agonist" or 抑制剂 / 拮抗剂 / 激动剂 starting at k, or -1. */
+    private static int inhibitorWordEnd(io.bioalert.classifier.core.text.Tokens t, int k) {
+        if (t.is(k, "inhibitor") || t.is(k, "inhibitors") || t.is(k, "antagonist") || t.is(k, "agonist")) {
+            return k;
+        }
+        boolean chinese = (t.is(k, "抑") && t.is(k + 1, "制")) || (t.is(k, "拮") && t.is(k + 1, "抗"))
+                || (t.is(k, "激") && t.is(k + 1, "动"));
+        return chinese && t.is(k + 2, "剂") ? k + 2 : -1;
     }
 
     private static void refine(Doc doc, Map<String, ModalityTag> found, List<Match> elsewhere) {
