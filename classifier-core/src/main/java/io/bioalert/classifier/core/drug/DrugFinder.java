@@ -219,6 +219,12 @@ public final class DrugFinder {
         return false;
     }
 
+    /** "GM1 gangliosidosis", "MPS1 mucopolysaccharidosis": a code before a disease name names the disease. */
+    private static boolean diseaseWord(String w) {
+        return w.length() > 6 && (w.endsWith("osis") || w.endsWith("oses") || w.endsWith("emia")
+                || w.endsWith("aemia") || w.endsWith("opathy") || w.endsWith("itis") || w.endsWith("uria"));
+    }
+
     private static final Set<String> TRIAL_NOUNS = Set.of("trial", "study", "studies", "trials", "cohort");
     private static final java.util.Set<String> NOT_DRUG_NOUNS = java.util.Set.of("disease", "diseases", "syndrome",
             "disorder", "gene", "genes", "capsid",
@@ -257,7 +263,8 @@ public final class DrugFinder {
         }
         return doc.tokens.is(nextToken, "trial") || doc.tokens.is(nextToken, "study") || doc.tokens.is(nextToken, "studies")
                 // "the SMN1 gene", "an AAV9 capsid": a gene or a vector part, not a drug
-                || NOT_DRUG_NOUNS.contains(nextToken < doc.tokens.size() ? doc.tokens.norm(nextToken) : "");
+                || NOT_DRUG_NOUNS.contains(nextToken < doc.tokens.size() ? doc.tokens.norm(nextToken) : "")
+                || diseaseWord(nextToken < doc.tokens.size() ? doc.tokens.norm(nextToken) : "");
     }
 
     /** A capitalised word marked as a trademark: "ATIR™", "Locametz®", "PluvictoTM", "PyLTM". */

@@ -144,6 +144,9 @@ final class EventTiming {
                     after = c;
                 }
             }
+            if (before != null && relativeClauseBetween(doc, before.last(), d.from())) {
+                before = null; // "lifted the hold, which had been placed in January": the clause's date
+            }
             Candidate owner = before != null ? before : after;
             if (chineseDate(doc, d)) {
                 // Chinese writes the date before the event it dates ("于2020年7月获得FDA授予..."), or inside
@@ -199,6 +202,15 @@ final class EventTiming {
     /** "2025年7月8日", "7月": written with Chinese characters, so written before the event. */
     static boolean chineseDate(Doc doc, DateMention d) {
         return d.to() > d.from() && doc.tokens.ideograph(d.to() - 1);
+    }
+
+    private static boolean relativeClauseBetween(Doc doc, int from, int to) {
+        for (int t = from; t < to; t++) {
+            if (doc.tokens.is(t, "which") || doc.tokens.is(t, "who")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A paragraph that opens with "Previously," tells history to its end. */
