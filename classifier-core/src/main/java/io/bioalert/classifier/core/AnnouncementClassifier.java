@@ -1,5 +1,6 @@
 package io.bioalert.classifier.core;
 
+import io.bioalert.classifier.core.catalyst.CatalystExtractor;
 import io.bioalert.classifier.core.doc.Doc;
 import io.bioalert.classifier.core.drug.DrugMention;
 import io.bioalert.classifier.core.drug.Drugs;
@@ -10,6 +11,7 @@ import io.bioalert.classifier.core.event.EventExtractor;
 import io.bioalert.classifier.core.lexicon.Lexicon;
 import io.bioalert.classifier.core.modality.ModalityExtractor;
 import io.bioalert.classifier.core.target.TargetExtractor;
+import io.bioalert.model.CatalystTag;
 import io.bioalert.model.Classification;
 import io.bioalert.model.EventTag;
 import io.bioalert.model.Mention;
@@ -68,8 +70,9 @@ public final class AnnouncementClassifier {
         mentions.addAll(companies);
         mentions.addAll(indications);
         mentions.addAll(trials);
+        List<CatalystTag> catalysts = CatalystExtractor.extract(doc, drugs, events);
         return new Classification(id, targets, modalities, events, drugNames, names(companies), names(indications),
-                names(trials), mentions);
+                names(trials), mentions, catalysts);
     }
 
 

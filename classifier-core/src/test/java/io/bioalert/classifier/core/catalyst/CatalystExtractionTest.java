@@ -1,0 +1,78 @@
+package io.bioalert.classifier.core.catalyst;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.classifier.core.AnnouncementClassifier;
+import io.bioalert.model.CatalystTag;
+import io.bioalert.model.Classification;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalyst corpus ({@code src/test/resources/catalysts/sentences.jsonl}: invented English and Chinese
+ * sentences covering every kind and precision, past dates, other drugs' dates and dated plans) scored on
+ * (kind, date, precision, agency): precision must stay at or above 0.95 and recall at or above 0.90.
+ */
+class CatalystExtractionTest {
+    private static final AnnouncementClassifier CLASSIFIER = AnnouncementClassifier.fromResources();
+
+    @Test
+    void theCorpusExtractsWithHighPrecisionAndRecall() throws Exception {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        int sentences = 0;
+        StringBuilder errors = new StringBuilder();
+        try (InputStream in = getClass().getResourceAsStream("/catalysts/sentences.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                sentences++;
+                JsonNode row = new ObjectMapper().readTree(line);
+                Set<String> expected = new HashSet<>();
+                row.path("expected").forEach(e -> expected.add(key(e.path("kind").asText(), e.path("date").asText(),
+                        e.path("precision").asText(), e.path("agency").isNull() ? null : e.path("agency").asText())));
+                Classification c = CLASSIFIER.classify(row.path("id").asText(),
+                        row.path("title").isNull() ? null : row.path("title").asText(null), row.path("body").asText(),
+                        LocalDate.parse(row.path("publishedAt").asText()));
+                Set<String> found = new HashSet<>();
+                for (CatalystTag t : c.catalysts()) {
+                    found.add(key(t.kind(), t.date().toString(), t.precision(), t.agency()));
+                }
+                for (String f : found) {
+                    if (expected.contains(f)) {
+                        tp++;
+                    } else {
+                        fp++;
+                        errors.append(row.path("id").asText()).append(" extra ").append(f).append('\n');
+                    }
+                }
+                for (String e : expected) {
+                    if (!found.contains(e)) {
+                        fn++;
+                        errors.append(row.path("id").asText()).append(" missing ").append(e).append(" (found ")
+                                .append(found).append(")\n");
+                    }
+                }
+            }
+        }
+        double precision = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        double recall = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        String report = String.format("%d sentences: P %.3f R %.3f%n%s", sentences, precision, recall, errors);
+        System.out.print(report);
+        assertThat(sentences).isGreaterThanOrEqualTo(40);
+        assertThat(precision).as(report).isGreaterThanOrEqualTo(0.95);
+        assertThat(recall).as(report).isGreaterThanOrEqualTo(0.90);
+    }
+
+    private static String key(String kind, String date, String precision, String agency) {
+        return kind + " " + date + " " + precision + " " + agency;
+    }
+}
