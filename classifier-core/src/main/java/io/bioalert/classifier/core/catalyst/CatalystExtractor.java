@@ -101,6 +101,9 @@ public final class CatalystExtractor {
 
     private static void sentence(Doc doc, Drugs drugs, List<EventTag> events, String text, int offset, int firstToken,
                                  int defaultYear, LocalDate today, Map<String, CatalystTag> out) {
+        if (!hasAnyCue(text.toLowerCase(Locale.ROOT))) {
+            return; // the patterns below run only on the few sentences that hold a cue word
+        }
         String kind = null;
         Matcher cue = null;
         for (Object[] k : new Object[][] {{"PDUFA", PDUFA}, {"ADCOM", ADCOM}, {"READOUT", READOUT},
