@@ -1,6 +1,5 @@
 package io.bioalert.ingest.bench;
 
-import io.bioalert.ingest.announcement.Story;
 import io.bioalert.ingest.page.PageReader;
 import io.bioalert.ingest.source.SourceFormatException;
 import java.io.IOException;
@@ -51,13 +50,23 @@ public final class ExtractionBench {
         if (dump != null) {
             Files.createDirectories(dump);
         }
+        long t0 = System.nanoTime();
+        List<Score> scores = run(dir, dump, (html, url) -> PageReader.article(html, url, "bench").body());
+        print(scores, worst, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The article text a cleaner keeps of one page; throws when it finds none. */
+    interface Extractor {
+        String body(String html, String url) throws SourceFormatException;
+    }
+
+    static List<Score> run(Path dir, Path dump, Extractor extractor) throws IOException {
         List<Path> pages;
         try (Stream<Path> s = Files.list(dir)) {
             pages = s.filter(p -> Files.isRegularFile(p.resolve("source.html")) && Files.isRegularFile(p.resolve("expected.html")))
                     .sorted().toList();
         }
         List<Score> scores = new ArrayList<>();
-        long t0 = System.nanoTime();
         for (Path page : pages) {
             String name = page.getFileName().toString();
             String source = Files.readString(page.resolve("source.html"), StandardCharsets.UTF_8);
@@ -65,8 +74,7 @@ public final class ExtractionBench {
             String extracted;
             boolean nothing = false;
             try {
-                Story story = PageReader.article(source, "http://" + name + ".test/article", "bench");
-                extracted = story.body();
+                extracted = extractor.body(source, "http://" + name + ".test/article");
             } catch (SourceFormatException e) {
                 extracted = "";
                 nothing = true;
@@ -76,8 +84,7 @@ public final class ExtractionBench {
             }
             scores.add(score(name, extracted, expected, nothing));
         }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        print(scores, worst, ms);
+        return scores;
     }
 
     static Score score(String page, String extracted, String expected, boolean nothing) {
@@ -125,7 +132,7 @@ public final class ExtractionBench {
         return new double[] {p, r, f};
     }
 
-    private static void print(List<Score> scores, int worst, long ms) {
+    static void print(List<Score> scores, int worst, long ms) {
         System.out.printf(Locale.ROOT, "%-30s %6s %6s %6s %6s%n", "page", "P", "R", "F1", "bowF1");
         for (Score s : scores) {
             System.out.printf(Locale.ROOT, "%-30s %6.3f %6.3f %6.3f %6.3f%s%n", s.page(), s.precision(), s.recall(),
