@@ -54,14 +54,17 @@ public final class WidgetNames {
     }
 
     static boolean isWidgetToken(String token) {
+        String[] parts = PARTS.split(token);
+        for (String part : parts) {
+            if (PLAYER.contains(part.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
         boolean widgetWord = false;
-        for (String part : PARTS.split(token)) {
+        for (String part : parts) {
             String p = part.toLowerCase(Locale.ROOT);
             if (p.isEmpty() || p.chars().allMatch(Character::isDigit)) {
                 continue;
-            }
-            if (PLAYER.contains(p)) {
-                return true;
             }
             if (WIDGET.contains(p)) {
                 widgetWord = true;
