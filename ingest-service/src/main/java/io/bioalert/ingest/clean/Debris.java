@@ -53,6 +53,7 @@ final class Debris {
             Pattern.compile("^(video|watch|play video|now playing|playing next|watch now|replay|autoplay)"
                     + "(\\s*[:：|-]\\s*.{0,150})?$"),
             Pattern.compile("^\\(?\\d{1,2}:\\d{2}(:\\d{2})?\\)?$"),
+            Pattern.compile("^(your )?(video|clip) will (play|start|begin) in .{0,20}$"),
             Pattern.compile("^\\(?(photo|image|picture|video|graphic)s?\\s*(by|credit|credits|courtesy( of)?)\\b.{0,100}$"),
             Pattern.compile("^.{0,100}(/|\\bvia |credit:?\\s|photo:?\\s|©\\s?)\\s?.{0,40}(getty images|shutterstock|istock(photo)?"
                     + "|reuters|ap photo|afp|alamy|bloomberg)\\)?\\.?$"),
