@@ -2,6 +2,8 @@ package io.bioalert.ingest.clean;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import net.dankito.readability4j.model.ReadabilityOptions;
@@ -144,6 +146,9 @@ final class ArticleExtractor {
      */
     private static final class TokenRegExUtil extends RegExUtil {
 
+        private static final Set<String> NEGATIVE_TOKENS = Set.of("hidden", "hid", "media", "meta", "widget", "scroll",
+                "shopping", "contact", "outbrain", "promo", "tags", "shoutbox", "skyscraper");
+
         TokenRegExUtil() {
             super(UnlikelyCandidatesDefaultPattern, OkMaybeItsACandidateDefaultPattern, PositiveDefaultPattern,
                     NegativeDefaultPattern, ExtraneousDefaultPattern, BylineDefaultPattern, ReplaceFontsDefaultPattern,
@@ -163,9 +168,8 @@ final class ArticleExtractor {
 
         /** Readability's other negative words ("hidden", "media", "meta", "widget", "scroll") as whole tokens. */
         private static boolean negativeToken(String matchString) {
-            for (String token : matchString.toLowerCase(java.util.Locale.ROOT).split("[\\s_-]+")) {
-                if (java.util.Set.of("hidden", "hid", "media", "meta", "widget", "scroll", "shopping", "contact",
-                        "outbrain", "promo", "tags", "shoutbox", "skyscraper").contains(token)) {
+            for (String token : matchString.toLowerCase(Locale.ROOT).split("[\\s_-]+")) {
+                if (NEGATIVE_TOKENS.contains(token)) {
                     return true;
                 }
             }
