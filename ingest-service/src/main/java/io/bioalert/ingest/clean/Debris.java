@@ -45,7 +45,22 @@ final class Debris {
             Pattern.compile("^(share|tweet|email|print) (this|on) .{0,40}$"),
             Pattern.compile("^[点點][击擊]上方.{0,20}[关關]注.{0,20}$"),
             Pattern.compile("^(上一篇|下一篇|[责責]任[编編][辑輯]|[编編][辑輯]|[责責][编編]|排版|[审審]核|校[对對]|[图圖]片來源|[图圖]片来源|[图圖]源)\\s*[:：].{0,60}$"),
-            Pattern.compile("^(分享到|分享至)\\s*[:：]?.{0,40}$"));
+            Pattern.compile("^(分享到|分享至)\\s*[:：]?.{0,40}$"),
+            // Teasers for other stories put between paragraphs: "Related: FDA approves …", "Next on BioWire: …".
+            Pattern.compile("^(related|related story|related article|related coverage|read more|read next|see also"
+                    + "|also read|more|recommended|next on .{1,40}|up next|coming up next)\\s*[:：|»›>-]\\s*.{0,200}$"),
+            // Video players' labels and durations, and photo credits under images.
+            Pattern.compile("^(video|watch|play video|now playing|playing next|watch now|replay|autoplay)"
+                    + "(\\s*[:：|-]\\s*.{0,150})?$"),
+            Pattern.compile("^\\(?\\d{1,2}:\\d{2}(:\\d{2})?\\)?$"),
+            Pattern.compile("^(your )?(video|clip) will (play|start|begin) in .{0,20}$"),
+            Pattern.compile("^\\(?(photo|image|picture|video|graphic)s?\\s*(by|credit|credits|courtesy( of)?)\\b.{0,100}$"),
+            Pattern.compile("^.{0,100}(/|\\bvia |credit:?\\s|photo:?\\s|©\\s?)\\s?.{0,40}(getty images|shutterstock|istock(photo)?"
+                    + "|reuters|ap photo|afp|alamy|bloomberg)\\)?\\.?$"),
+            // Partner and sponsored links around the article.
+            Pattern.compile("^(partner content|from our partners|more from our partners|sponsored (content|links|stories|by .{1,40})"
+                    + "|paid (content|post|partner content)|promoted (stories|links|content)|around the web|recommended by .{1,30}"
+                    + "|content by .{1,40}|ads by .{1,30})$"));
 
     /**
      * Where a WeChat-style post ends and its boilerplate begins: disclaimer, "scan the QR code", "read the

@@ -16,8 +16,13 @@ import org.jsoup.nodes.Element;
 /** Single article pages, and listing pages that link to articles. */
 public final class PageReader {
 
-    /** Below this an "article" is a placeholder, an error page or a page that needs JavaScript. */
-    private static final int MIN_BODY_CHARS = 80;
+    /**
+     * Below this many words an "article" is a photo caption, a placeholder, an error page or a page that needs
+     * JavaScript; the shortest press release states who, what and the drug in more. A Chinese character counts
+     * half a word, as in near-duplicate detection.
+     */
+    private static final int MIN_BODY_WORDS = 30;
+    private static final Pattern WORD = Pattern.compile("[\\p{IsLatin}\\p{N}]+|(\\p{IsHan}|\\p{IsHiragana}|\\p{IsKatakana})");
 
     private PageReader() {
     }
@@ -25,7 +30,7 @@ public final class PageReader {
     /** The page's article as a story; its URL is the page's canonical link when it names one. */
     public static Story article(String html, String pageUrl, String sourceName) throws SourceFormatException {
         HtmlCleaner.CleanedPage page = HtmlCleaner.cleanPage(html, pageUrl);
-        if (page.text().isEmpty() || page.text().body().length() < MIN_BODY_CHARS) {
+        if (page.text().isEmpty() || words(page.text().body()) < MIN_BODY_WORDS) {
             throw new SourceFormatException("no article text found at " + pageUrl);
         }
         String url = sameSite(page.canonicalUrl(), pageUrl) ? page.canonicalUrl() : pageUrl;
@@ -58,6 +63,15 @@ public final class PageReader {
             }
         }
         return List.copyOf(links);
+    }
+
+    private static double words(String body) {
+        double words = 0;
+        java.util.regex.Matcher m = WORD.matcher(body);
+        while (m.find()) {
+            words += m.group(1) != null ? 0.5 : 1;
+        }
+        return words;
     }
 
     private static boolean sameSite(String a, String b) {

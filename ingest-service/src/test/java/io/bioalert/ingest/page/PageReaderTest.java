@@ -33,4 +33,11 @@ class PageReaderTest {
                 "https://spa.example.com/", "spa")).isInstanceOf(SourceFormatException.class)
                 .hasMessageContaining("no article text");
     }
+
+    @Test
+    void aCaptionIsNotAnArticle() {
+        assertThatThrownBy(() -> PageReader.article(Fixtures.text("pages/extraction/caption-only.html"),
+                "https://acme.example.com/media/plant", "acme")).isInstanceOf(SourceFormatException.class)
+                .hasMessageContaining("no article text");
+    }
 }

@@ -81,6 +81,29 @@ class PagePollingTest {
     }
 
     @Test
+    void pressReleasePagesKeepTheReleaseAndDropRailShareBarAndCookieBanner() {
+        server.serve("/wire/selvara.html", HTML, Fixtures.text("pages/extraction/prwire-related-rail.html"), null)
+                .serve("/ir/tamrin.html", HTML, Fixtures.text("pages/extraction/ir-share-cookie.html"), null);
+        long wire = Api.createSource("wire-selvara", "PAGE", server.url("/wire/selvara.html"));
+        long ir = Api.createSource("ir-tamrin", "PAGE", server.url("/ir/tamrin.html"));
+
+        assertThat(Api.poll(wire).getInt("newStories")).isEqualTo(1);
+        JsonPath release = Api.announcement(Api.idByTitle("wire-selvara",
+                "Selvara Biosciences Receives FDA Breakthrough Therapy Designation for SLV-401 in Myasthenia Gravis"));
+        assertThat(release.getString("publishedAt")).isEqualTo("2025-09-14");
+        // The rail's "FDA approves …" teasers would tag the release with events it does not announce.
+        assertThat(release.getString("body")).contains("Breakthrough Therapy designation to SLV-401", "SERENE-MG")
+                .doesNotContain("Zentrix", "Kelvora", "Complete Response Letter", "Orphan Drug", "NMPA");
+
+        assertThat(Api.poll(ir).getInt("newStories")).isEqualTo(1);
+        JsonPath irRelease = Api.announcement(Api.idByTitle("ir-tamrin",
+                "Tamrin Pharmaceuticals Announces EMA Validation of Marketing Authorisation Application for TP-77"));
+        assertThat(irRelease.getString("publishedAt")).isEqualTo("2025-10-02");
+        assertThat(irRelease.getString("body")).contains("validated its Marketing Authorisation Application for TP-77")
+                .doesNotContain("cookies", "Accept all", "Share on", "Download PDF");
+    }
+
+    @Test
     void pageWithoutArticleTextIsAnError() {
         server.serve("/empty/app.html", HTML, "<html><body><nav>Menu</nav><div id=app></div></body></html>", null);
         long empty = Api.createSource("spa-page", "PAGE", server.url("/empty/app.html"));
