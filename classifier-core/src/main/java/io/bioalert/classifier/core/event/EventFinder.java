@@ -178,7 +178,22 @@ final class EventFinder {
         }
         boolean trial = trialFollows(doc, m.to(), 8) || trialBefore(doc, m.from())
                 || (doc.tokens.ideograph(m.from()) && chineseTrialAfter(doc, m.to()));
-        out.add(new Candidate(trial ? "IND_CLEARANCE" : "APPROVAL", m.from(), m.to(), -1, !verbForm));
+        Candidate c = new Candidate(trial ? "IND_CLEARANCE" : "APPROVAL", m.from(), m.to(), -1, !verbForm);
+        c.possession = verbForm && standingState(doc, m.from()); // background: told, never the news
+        out.add(c);
+    }
+
+    /**
+     * "pembrolizumab, which is approved for melanoma", "the drug, which is already approved in Europe": a
+     * relative clause in the present states a standing fact, background to the news.
+     */
+    private static boolean standingState(Doc doc, int verb) {
+        var t = doc.tokens;
+        int k = verb - 1;
+        if (t.is(k, "also") || t.is(k, "already") || t.is(k, "currently")) {
+            k--;
+        }
+        return (t.is(k, "is") || t.is(k, "are")) && (t.is(k - 1, "which") || t.is(k - 1, "that"));
     }
 
     private static boolean commaBetween(Doc doc, int from, int to) {
