@@ -40,7 +40,8 @@ final class EventGate {
         boolean planned = doc.cueAtOrBefore(Cue.INTENTION, first, 6) || doc.cueAtOrBefore(Cue.INTENTION, c.first(), 6)
                 // "a BLA seeking approval of", "an sNDA requesting approval": the decision word is the goal
                 || (c.verb >= c.anchorTo && doc.cueAtOrBefore(Cue.INTENTION, c.verb - 1, 1))
-                || EventFinder.chineseClauseCue(doc, Cue.INTENTION, first, 16);
+                || EventFinder.chineseClauseCue(doc, Cue.INTENTION, first, 16)
+                || EventFinder.chineseClauseCue(doc, Cue.INTENTION, c.first(), 16);
         if ((planned || expectedAfter(doc, c)) && !sameDayDate(doc, c) && !proposedInChina(doc, c)) {
             return false;
         }
