@@ -8,9 +8,29 @@ package io.bioalert.notify.matching;
 public final class FilterMatcher {
 
     private final CompiledFilter compiled;
+    private final boolean keywords;
 
     public FilterMatcher(WatchFilter filter) {
         this.compiled = new CompiledFilter(filter);
+        this.keywords = !filter.keywords().isEmpty();
+    }
+
+    public boolean hasKeywords() {
+        return keywords;
+    }
+
+    /**
+     * False when no keyword phrase of the filter stands in the text ({@link AnnouncementFacts#paddedText}), so
+     * the filter cannot match: the last test {@link CompiledFilter#matches} makes of keywords, made without
+     * building the text's facts.
+     */
+    public boolean keywordsMayMatch(String paddedText) {
+        for (String k : compiled.paddedKeywords) {
+            if (paddedText.contains(k)) {
+                return true;
+            }
+        }
+        return !keywords;
     }
 
     public boolean matches(AnnouncementFacts announcement) {

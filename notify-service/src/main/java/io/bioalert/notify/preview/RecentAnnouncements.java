@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.model.Classification;
 import io.bioalert.model.ClassifiedAnnouncement;
 import io.bioalert.notify.matching.AnnouncementFacts;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,12 +36,12 @@ public class RecentAnnouncements {
     /** received_at is now() at insert, so a transaction committing late can add rows just behind the cursor. */
     private static final Duration LATE_COMMIT = Duration.ofMinutes(2);
 
-    /** One stored announcement: the facts of its tags, and its text for keyword filters. */
-    record Entry(String id, Instant receivedAt, Classification classification, String title, String body,
+    /** One stored announcement: the facts of its tags, and its normalised text for keyword filters. */
+    record Entry(String id, Instant receivedAt, Classification classification, String paddedText,
             AnnouncementFacts tagFacts) {
 
         AnnouncementFacts fullFacts() {
-            return AnnouncementFacts.of(classification, title, body);
+            return AnnouncementFacts.of(classification, paddedText, "");
         }
     }
 
@@ -57,6 +60,19 @@ public class RecentAnnouncements {
     List<Entry> current() throws SQLException {
         refresh();
         return entries;
+    }
+
+    /** The first read parses everything of the last 90 days (seconds for 100,000): not on a subscriber's time. */
+    void warm(@Observes StartupEvent event) {
+        Thread warm = new Thread(() -> {
+            try {
+                refresh();
+            } catch (SQLException | RuntimeException e) {
+                Log.warnf("preview: stored announcements not read at start, will be on first use: %s", e.toString());
+            }
+        }, "preview-warm");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     private synchronized void refresh() throws SQLException {
@@ -114,8 +130,8 @@ public class RecentAnnouncements {
             throw new IllegalStateException("stored announcement " + id + " is not a classified announcement", e);
         }
         Classification c = a.classification() == null ? Classification.empty(a.id()) : a.classification();
-        return new Entry(id, receivedAt, c, a.announcement().title(), a.announcement().body(),
-                AnnouncementFacts.of(c, "", ""));
+        return new Entry(id, receivedAt, c, AnnouncementFacts.paddedText(a.announcement().title(),
+                a.announcement().body()), AnnouncementFacts.of(c, "", ""));
     }
 
     private static Instant dbNow(Connection c) throws SQLException {

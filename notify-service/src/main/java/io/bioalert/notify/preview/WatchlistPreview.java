@@ -72,8 +72,9 @@ public class WatchlistPreview {
     }
 
     /**
-     * Oldest first. The tags alone decide every filter without keywords; a keyword filter is first narrowed
-     * by the rest of its fields, and only the survivors get their text read into facts.
+     * Oldest first. The tags alone decide every filter without keywords. A keyword filter is first narrowed by
+     * the rest of its fields and by finding a phrase in the text; only the survivors, nearly all of them
+     * matches, get the facts of their text built for the full check.
      */
     static List<RecentAnnouncements.Entry> caught(WatchFilter filter, List<RecentAnnouncements.Entry> entries) {
         FilterMatcher full = new FilterMatcher(filter);
@@ -90,7 +91,8 @@ public class WatchlistPreview {
                 filter.agencies(), filter.companies(), filter.drugs(), List.of(), filter.includeHistory());
         FilterMatcher tags = withoutKeywords.isEmpty() ? null : new FilterMatcher(withoutKeywords);
         for (RecentAnnouncements.Entry e : entries) {
-            if ((tags == null || tags.matches(e.tagFacts())) && full.matches(e.fullFacts())) {
+            if ((tags == null || tags.matches(e.tagFacts())) && full.keywordsMayMatch(e.paddedText())
+                    && full.matches(e.fullFacts())) {
                 out.add(e);
             }
         }
