@@ -7,16 +7,12 @@ package io.bioalert.notify.matching;
  */
 public final class FilterMatcher {
 
-    private final CompiledFilter compiled;
+    final CompiledFilter compiled;
     private final boolean keywords;
 
     public FilterMatcher(WatchFilter filter) {
         this.compiled = new CompiledFilter(filter);
         this.keywords = !filter.keywords().isEmpty();
-    }
-
-    public boolean hasKeywords() {
-        return keywords;
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.model.Classification;
 import io.bioalert.model.ClassifiedAnnouncement;
 import io.bioalert.notify.matching.AnnouncementFacts;
+import io.bioalert.notify.matching.FactIndex;
+import io.bioalert.notify.matching.FilterMatcher;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,18 +18,17 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The stored announcements of the last {@link #WINDOW}, parsed once and kept in memory, oldest first: a
- * preview judges every one of them, and parsing 100,000 JSON payloads per request would take seconds. Each
- * call reads only what was received since the previous one (stored announcements never change). The text
- * is kept apart from the facts built from the tags, because only keyword filters need text facts, and
- * those of 100,000 texts would not fit in memory.
+ * The stored announcements of the last {@link #WINDOW}, parsed once and kept in memory with an index of
+ * their tags ({@link FactIndex}): parsing 100,000 JSON payloads per preview would take seconds, and visiting
+ * each one's facts costs a cache miss apiece. Each call reads only what was received since the previous one
+ * (stored announcements never change). The normalised text is kept apart from the facts built from the
+ * tags, because only keyword filters need text facts, and those of 100,000 texts would not fit in memory.
  */
 @ApplicationScoped
 public class RecentAnnouncements {
@@ -47,19 +48,39 @@ public class RecentAnnouncements {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
-    private volatile List<Entry> entries = List.of();
+    /** In the order read, which is that of received_at but for late commits; positions in {@link #index}. */
+    private List<Entry> entries = new ArrayList<>();
+    private FactIndex index = new FactIndex();
     private final Set<String> held = new HashSet<>();
     private Instant cursor;
+    /** Expired entries are skipped when asked for and dropped from memory once a day. */
+    private Instant compactedAt = Instant.EPOCH;
 
     RecentAnnouncements(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
     }
 
-    /** Everything received within the window, as of now, oldest first. */
-    List<Entry> current() throws SQLException {
-        refresh();
-        return entries;
+    /**
+     * The announcements received within the window that {@code matcher} may match (a superset, in the order
+     * read): those having one of the values it asks for in its most selective field, or all for a filter of
+     * keywords alone.
+     */
+    synchronized List<Entry> candidates(FilterMatcher matcher) throws SQLException {
+        Instant oldest = refresh().minus(WINDOW);
+        int[] positions = index.candidates(matcher);
+        List<Entry> out = new ArrayList<>(positions == null ? entries.size() : positions.length);
+        if (positions == null) {
+            entries.stream().filter(e -> !e.receivedAt().isBefore(oldest)).forEach(out::add);
+        } else {
+            for (int p : positions) {
+                Entry e = entries.get(p);
+                if (!e.receivedAt().isBefore(oldest)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     /** The first read parses everything of the last 90 days (seconds for 100,000): not on a subscriber's time. */
@@ -75,7 +96,8 @@ public class RecentAnnouncements {
         warm.start();
     }
 
-    private synchronized void refresh() throws SQLException {
+    /** @return the database's now */
+    private synchronized Instant refresh() throws SQLException {
         Instant now;
         List<Entry> added = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -100,25 +122,30 @@ public class RecentAnnouncements {
         if (cursor == null) {
             cursor = now.minus(WINDOW);
         }
-        Instant oldest = now.minus(WINDOW);
-        List<Entry> old = entries;
-        boolean expired = !old.isEmpty() && old.get(0).receivedAt().isBefore(oldest);
-        if (added.isEmpty() && !expired) {
-            return;
+        for (Entry e : added) {
+            index.add(e.tagFacts());
+            entries.add(e);
         }
-        List<Entry> next = new ArrayList<>(old.size() + added.size());
-        for (Entry e : old) {
+        if (compactedAt.isBefore(now.minus(Duration.ofDays(1)))) {
+            compact(now.minus(WINDOW));
+            compactedAt = now;
+        }
+        return now;
+    }
+
+    private void compact(Instant oldest) {
+        List<Entry> kept = new ArrayList<>(entries.size());
+        FactIndex rebuilt = new FactIndex();
+        for (Entry e : entries) {
             if (e.receivedAt().isBefore(oldest)) {
                 held.remove(e.id());
             } else {
-                next.add(e);
+                rebuilt.add(e.tagFacts());
+                kept.add(e);
             }
         }
-        next.addAll(added);
-        if (!added.isEmpty() && !old.isEmpty() && added.get(0).receivedAt().isBefore(old.get(old.size() - 1).receivedAt())) {
-            next.sort(Comparator.comparing(Entry::receivedAt));
-        }
-        entries = List.copyOf(next);
+        entries = kept;
+        index = rebuilt;
     }
 
     private Entry entry(String id, String payload, Instant receivedAt) throws SQLException {

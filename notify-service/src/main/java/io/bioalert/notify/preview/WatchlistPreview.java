@@ -55,8 +55,7 @@ public class WatchlistPreview {
     }
 
     public Result of(WatchFilter filter) throws SQLException {
-        List<RecentAnnouncements.Entry> entries = recent.current();
-        List<RecentAnnouncements.Entry> caught = caught(filter, entries);
+        List<RecentAnnouncements.Entry> caught = caught(filter);
         Map<LocalDate, Integer> perWeek = new TreeMap<>();
         LocalDate thisWeek = monday(Instant.now());
         for (LocalDate w = monday(Instant.now().minus(RecentAnnouncements.WINDOW)); !w.isAfter(thisWeek); w = w.plusWeeks(1)) {
@@ -72,30 +71,33 @@ public class WatchlistPreview {
     }
 
     /**
-     * Oldest first. The tags alone decide every filter without keywords. A keyword filter is first narrowed by
-     * the rest of its fields and by finding a phrase in the text; only the survivors, nearly all of them
-     * matches, get the facts of their text built for the full check.
+     * Oldest first. The tags alone decide every filter without keywords, checked on the candidates of the tag
+     * index. A keyword filter is first narrowed by the rest of its fields and by finding a phrase in the
+     * text; only the survivors, nearly all of them matches, get the facts of their text built for the full
+     * check.
      */
-    static List<RecentAnnouncements.Entry> caught(WatchFilter filter, List<RecentAnnouncements.Entry> entries) {
+    private List<RecentAnnouncements.Entry> caught(WatchFilter filter) throws SQLException {
         FilterMatcher full = new FilterMatcher(filter);
         List<RecentAnnouncements.Entry> out = new ArrayList<>();
         if (filter.keywords().isEmpty()) {
-            for (RecentAnnouncements.Entry e : entries) {
+            for (RecentAnnouncements.Entry e : recent.candidates(full)) {
                 if (full.matches(e.tagFacts())) {
                     out.add(e);
                 }
             }
-            return out;
-        }
-        WatchFilter withoutKeywords = new WatchFilter(filter.targets(), filter.modalities(), filter.eventTypes(),
-                filter.agencies(), filter.companies(), filter.drugs(), List.of(), filter.includeHistory());
-        FilterMatcher tags = withoutKeywords.isEmpty() ? null : new FilterMatcher(withoutKeywords);
-        for (RecentAnnouncements.Entry e : entries) {
-            if ((tags == null || tags.matches(e.tagFacts())) && full.keywordsMayMatch(e.paddedText())
-                    && full.matches(e.fullFacts())) {
-                out.add(e);
+        } else {
+            WatchFilter withoutKeywords = new WatchFilter(filter.targets(), filter.modalities(), filter.eventTypes(),
+                    filter.agencies(), filter.companies(), filter.drugs(), List.of(), filter.includeHistory());
+            FilterMatcher tags = withoutKeywords.isEmpty() ? full : new FilterMatcher(withoutKeywords);
+            for (RecentAnnouncements.Entry e : recent.candidates(tags)) {
+                if ((tags == full || tags.matches(e.tagFacts())) && full.keywordsMayMatch(e.paddedText())
+                        && full.matches(e.fullFacts())) {
+                    out.add(e);
+                }
             }
         }
+        // Read in commit order; a late commit can stand before an earlier receipt.
+        out.sort(java.util.Comparator.comparing(RecentAnnouncements.Entry::receivedAt));
         return out;
     }
 
