@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -36,6 +38,8 @@ public class RecentAnnouncements {
     static final Duration WINDOW = Duration.ofDays(90);
     /** received_at is now() at insert, so a transaction committing late can add rows just behind the cursor. */
     private static final Duration LATE_COMMIT = Duration.ofMinutes(2);
+    /** Rows per read of ids: with a LIMIT the planner keeps to the received_at index, statistics or not. */
+    private static final int BATCH = 10_000;
 
     /** One stored announcement: the facts of its tags, and its normalised text for keyword filters. */
     record Entry(String id, Instant receivedAt, Classification classification, String paddedText,
@@ -103,17 +107,39 @@ public class RecentAnnouncements {
         try (Connection c = dataSource.getConnection()) {
             now = dbNow(c);
             Instant from = cursor == null ? now.minus(WINDOW) : cursor.minus(LATE_COMMIT);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, payload, received_at FROM announcement WHERE received_at > ? ORDER BY received_at")) {
-                ps.setTimestamp(1, Timestamp.from(from));
-                ps.setFetchSize(5_000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        Instant at = rs.getTimestamp(3).toInstant();
-                        cursor = cursor == null || at.isAfter(cursor) ? at : cursor;
-                        if (held.add(id)) {
-                            added.add(entry(id, rs.getString(2), at));
+            // The overlap is read again on every call: ids first, payloads only of what is not held yet.
+            Map<String, Instant> unseen = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, received_at FROM announcement "
+                    + "WHERE received_at > ? ORDER BY received_at LIMIT " + BATCH)) {
+                while (true) {
+                    ps.setTimestamp(1, Timestamp.from(from));
+                    int rows = 0;
+                    Instant last = from;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            rows++;
+                            last = rs.getTimestamp(2).toInstant();
+                            if (!held.contains(rs.getString(1))) {
+                                unseen.put(rs.getString(1), last);
+                            }
+                        }
+                    }
+                    cursor = cursor == null || last.isAfter(cursor) ? last : cursor;
+                    if (rows < BATCH || !last.isAfter(from)) {
+                        break;
+                    }
+                    from = last.minusNanos(1_000); // rows sharing the last instant come again; held ids are skipped
+                }
+            }
+            List<String> ids = new ArrayList<>(unseen.keySet());
+            for (int i = 0; i < ids.size(); i += 1_000) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, payload FROM announcement WHERE id = ANY(?)")) {
+                    ps.setArray(1, c.createArrayOf("text", ids.subList(i, Math.min(ids.size(), i + 1_000)).toArray()));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (held.add(rs.getString(1))) {
+                                added.add(entry(rs.getString(1), rs.getString(2), unseen.get(rs.getString(1))));
+                            }
                         }
                     }
                 }
