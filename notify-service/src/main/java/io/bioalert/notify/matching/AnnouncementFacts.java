@@ -82,8 +82,8 @@ public final class AnnouncementFacts {
                 modalities.forEach(m -> modalityEventAgencies.add(m + '|' + e.type() + '|' + e.agency() + suffix));
             }
         }
-        String text = Text.phrase((title == null ? "" : title) + " " + (body == null ? "" : body));
-        paddedText = " " + text + " ";
+        paddedText = paddedText(title, body);
+        String text = paddedText.substring(1, paddedText.length() - 1);
         if (!text.isEmpty()) {
             String[] words = text.split(" ");
             textWords.addAll(List.of(words));
@@ -92,6 +92,14 @@ public final class AnnouncementFacts {
                 textKeys.add(words[i] + " " + words[i + 1]);
             }
         }
+    }
+
+    /**
+     * Title and body normalised as keyword phrases are matched against: " word word ... ". Facts built from it
+     * as a title alone are the same as from the title and body it came from.
+     */
+    public static String paddedText(String title, String body) {
+        return " " + Text.phrase((title == null ? "" : title) + " " + (body == null ? "" : body)) + " ";
     }
 
     public static AnnouncementFacts of(ClassifiedAnnouncement a) {

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Set;
 
 /** Taxonomy ids in a filter must exist; an unknown one is answered with the list of valid ones. */
-final class FilterValidator {
+public final class FilterValidator {
 
     private FilterValidator() {
     }
 
-    static void validate(WatchFilter f) {
+    public static void validate(WatchFilter f) {
         check("filter.targets", f.targets(), Taxonomy.TARGETS);
         check("filter.modalities", f.modalities(), Taxonomy.MODALITIES);
         check("filter.eventTypes", f.eventTypes(), Taxonomy.EVENT_TYPES);
