@@ -51,10 +51,10 @@ class ChineseNewsIT {
         HttpServer server = serve("/feed.xml", feed.getBytes(GBK), "application/rss+xml");
         try {
             String feedUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
-            JsonNode source = Api.post(stack.ingest.url("/api/sources"), null, """
+            JsonNode source = Api.post(stack.ingest.url("/api/sources"), stack.ingestKey, """
                     {"name": "huayue-%s", "kind": "FEED", "url": "%s", "pollIntervalSeconds": 3600}
                     """.formatted(run, feedUrl), 201);
-            JsonNode poll = Api.post(stack.ingest.url("/api/sources/" + source.path("id").asText() + "/poll"), null,
+            JsonNode poll = Api.post(stack.ingest.url("/api/sources/" + source.path("id").asText() + "/poll"), stack.ingestKey,
                     null, 200);
             assertThat(poll.path("newStories").asInt()).as(poll.toString()).isEqualTo(1);
         } finally {
@@ -126,7 +126,7 @@ class ChineseNewsIT {
     }
 
     private String push(String json) {
-        return Api.post(stack.ingest.url("/api/announcements"), null, json, 202).path("id").asText();
+        return Api.post(stack.ingest.url("/api/announcements"), stack.ingestKey, json, 202).path("id").asText();
     }
 
     private HttpSink.Request webhookTo(String path) {

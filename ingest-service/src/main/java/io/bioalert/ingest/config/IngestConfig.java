@@ -4,11 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Business settings of ingest-service; every one has a default that suits production. */
 @ConfigMapping(prefix = "bioalert")
 public interface IngestConfig {
+
+    Api api();
 
     Publish publish();
 
@@ -18,6 +21,15 @@ public interface IngestConfig {
 
     @io.smallrye.config.WithName("import")
     Import fileImport();
+
+    /** Operator API keys: every call under /api needs one of them as {@code Authorization: Bearer <key>}. */
+    interface Api {
+        /** SHA-256 of each accepted key, hex; the keys themselves never need to be on the server. */
+        Optional<List<String>> keyHashes();
+
+        /** One key in clear, hashed at start: simpler where the environment is private anyway (docker-compose). */
+        Optional<String> key();
+    }
 
     interface Publish {
         /** How old an unpublished row must be before the sweep takes it from the thread that stored it. */
