@@ -49,7 +49,7 @@ public class EmailSender implements ChannelSender {
     public CompletableFuture<SendOutcome> send(DeliveryJob job) {
         AlertView view = AlertView.of(job, json);
         String unsubscribe = unsubscribeUrl(job);
-        Mail mail = Mail.withText(job.address(), "[BioAlert] " + view.subject(),
+        Mail mail = Mail.withText(job.address(), HeaderText.of("[BioAlert] " + view.subject()),
                         MailTemplates.alertText(view, unsubscribe).render())
                 .setHtml(MailTemplates.alertHtml(view, unsubscribe).render());
         return send(decorate(mail, job.deliveryId().toString(), unsubscribe));
@@ -61,7 +61,7 @@ public class EmailSender implements ChannelSender {
         List<AlertView> items = jobs.stream().map(j -> AlertView.of(j, json)).toList();
         String unsubscribe = unsubscribeUrl(first);
         Mail mail = Mail.withText(first.address(),
-                        "[BioAlert] " + items.size() + " new for \"" + first.watchlistName() + "\"",
+                        HeaderText.of("[BioAlert] " + items.size() + " new for \"" + first.watchlistName() + "\""),
                         MailTemplates.digestText(first.watchlistName(), items, unsubscribe).render())
                 .setHtml(MailTemplates.digestHtml(first.watchlistName(), items, unsubscribe).render());
         return send(decorate(mail, digestId, unsubscribe));

@@ -31,6 +31,14 @@ class SlackMessageTest {
     }
 
     @Test
+    void fallbackTextCannotMentionTheChannel() {
+        AlertView view = AlertView.of(TestAnnouncements.her2Btd("<!channel>"), List.of(), "<!here>");
+        assertThat(SlackMessage.alert(json, view).get("text").asText()).startsWith("&lt;!channel&gt;").doesNotContain("<!");
+        assertThat(SlackMessage.digest(json, "<!here>", List.of(view)).get("text").asText()).contains("&lt;!here&gt;")
+                .doesNotContain("<!");
+    }
+
+    @Test
     void hugeTextsAndManyItemsAreCutToSlackLimitsAndCounted() {
         String longWord = "x".repeat(10_000);
         List<MatchReason> reasons = new ArrayList<>();
