@@ -76,8 +76,9 @@ class ChineseNewsIT {
         assertThat(event.path("evidence").asText()).containsAnyOf("突破性療法", "突破性治療");
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(60)).until(analyst::alerts, l -> !l.isEmpty()).get(0);
-        // getSubject decodes the RFC 2047 encoded words: the tag names are English, the drug as written
-        assertThat(mail.getHeader("Subject")[0]).startsWith("=?");
+        // Whatever is not ASCII travels as RFC 2047 encoded words, which getSubject decodes: the tag names are
+        // English, the drug as written (an ASCII code here, so the subject may well be plain ASCII)
+        assertThat(mail.getHeader("Subject")[0]).matches("\\p{ASCII}*");
         assertThat(mail.getSubject()).contains(drug).containsIgnoringCase("breakthrough").contains("NMPA");
         String text = plainText(mail);
         assertThat(text).contains("HER2").contains("突破性").contains("huayue.example.cn/news/" + run);

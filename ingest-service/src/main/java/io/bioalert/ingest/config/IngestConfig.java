@@ -45,7 +45,7 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Whole request, headers and body: a slow server fails this source only. */
+        /** Whole fetch, redirects, headers and body: a slow server fails this source only. */
         @WithDefault("20s")
         Duration requestTimeout();
 
@@ -53,8 +53,15 @@ public interface IngestConfig {
         @WithDefault("2s")
         Duration politenessDelay();
 
+        /** A feed or page body longer than this is not read further and fails the fetch. */
         @WithDefault("5000000")
         int maxBytes();
+
+        /**
+         * Hosts, addresses or CIDR ranges that sources may reach although they are loopback, private or
+         * link-local (e.g. "127.0.0.1,localhost" for tests, "10.1.0.0/16" for an intranet feed).
+         */
+        Optional<List<String>> allowHosts();
     }
 
     interface Poll {

@@ -1,5 +1,6 @@
 package io.bioalert.notify.channel.webhook;
 
+import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.EventLoops;
 import io.bioalert.notify.config.NotifyConfig;
 import io.vertx.core.Vertx;

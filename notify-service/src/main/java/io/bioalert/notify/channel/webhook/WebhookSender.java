@@ -1,5 +1,6 @@
 package io.bioalert.notify.channel.webhook;
 
+import io.bioalert.net.UrlGuard;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.delivery.ChannelSender;

@@ -1,5 +1,6 @@
 package io.bioalert.notify.channel.webhook;
 
+import io.bioalert.net.UrlGuard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bioalert.testkit.HttpSink;
