@@ -8,22 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import io.bioalert.ingest.support.Api;
 import io.bioalert.ingest.support.FeedServer;
 import io.bioalert.testkit.HttpSink;
+import io.bioalert.testkit.RawHttpServer;
 import io.bioalert.testkit.RealInfrastructure;
 import io.bioalert.testkit.ServiceTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -78,8 +72,8 @@ class FetchGuardTest {
     @Test
     void anEndlessBodyIsCutAtTheByteCap() throws Exception {
         AtomicLong written = new AtomicLong();
-        try (RawServer endless = new RawServer(out -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        try (RawHttpServer endless = RawHttpServer.start(out -> {
+            out.write(RawHttpServer.head("Content-Type: application/rss+xml"));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
             while (true) {
@@ -87,29 +81,28 @@ class FetchGuardTest {
                 written.addAndGet(chunk.length);
             }
         })) {
-            long id = Api.createSource("endless-" + UUID.randomUUID().toString().substring(0, 8), "FEED", endless.url());
+            long id = Api.createSource("endless-" + UUID.randomUUID().toString().substring(0, 8), "FEED", endless.url("/feed.xml"));
             assertThat(Api.poll(id).getString("error")).contains("body larger than 5000000 bytes");
-            assertThat(endless.closedByClient.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(endless.clientHungUp(Duration.ofSeconds(5))).isTrue();
             assertThat(written.get()).isLessThan(50_000_000L);
         }
     }
 
     @Test
     void aBodyThatTricklesIsCancelledAtTheTimeout() throws Exception {
-        try (RawServer trickle = new RawServer(out -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100000\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+        try (RawHttpServer trickle = RawHttpServer.start(out -> {
+            out.write(RawHttpServer.head("Content-Type: application/rss+xml", "Content-Length: 100000"));
             while (true) {
                 out.write('x');
                 out.flush();
-                sleep(100);
+                Thread.sleep(100);
             }
         })) {
-            long id = Api.createSource("trickle-" + UUID.randomUUID().toString().substring(0, 8), "FEED", trickle.url());
+            long id = Api.createSource("trickle-" + UUID.randomUUID().toString().substring(0, 8), "FEED", trickle.url("/feed.xml"));
             long start = System.nanoTime();
-            assertThat(Api.poll(id).getString("error")).contains("timed out");
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
-            assertThat(trickle.closedByClient.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(Api.poll(id).getString("error")).contains("timed out"); // the test profile's 2 s
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(trickle.clientHungUp(Duration.ofSeconds(5))).isTrue();
         }
     }
 
@@ -125,50 +118,4 @@ class FetchGuardTest {
                 </channel></rss>""".formatted(run);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
-    /** A server that writes what it is told on every connection, and notes when the client hangs up. */
-    private static final class RawServer implements AutoCloseable {
-        final CountDownLatch closedByClient = new CountDownLatch(1);
-        private final ServerSocket socket;
-
-        RawServer(Writer writer) throws IOException {
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread accept = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket client = socket.accept()) {
-                        client.getInputStream().read(new byte[8192]);
-                        try {
-                            writer.write(client.getOutputStream());
-                        } catch (IOException e) {
-                            closedByClient.countDown();
-                        }
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/feed.xml";
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
-    }
 }
