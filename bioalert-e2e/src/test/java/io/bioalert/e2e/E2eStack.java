@@ -2,7 +2,12 @@ package io.bioalert.e2e;
 
 import io.bioalert.testkit.HttpSink;
 import io.bioalert.testkit.Infrastructure;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -16,6 +21,8 @@ final class E2eStack {
     final Infrastructure infra = Infrastructure.shared();
     final HttpSink webhooks = HttpSink.start();
     final Map<String, String> env = new HashMap<>();
+    /** The operator key every call to ingest's API sends; ingest is given only its digest, as in production. */
+    final String ingestKey = newKey();
     final ServiceProcess ingest;
     final ServiceProcess classifier;
     ServiceProcess notify;
@@ -29,6 +36,8 @@ final class E2eStack {
         env.put("SMTP_HOST", infra.smtp().host());
         env.put("SMTP_PORT", String.valueOf(infra.smtp().port()));
         env.put("BIOALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1,localhost");
+        env.put("BIOALERT_FETCH_ALLOW_HOSTS", "127.0.0.1,localhost"); // the tests serve feeds from loopback
+        env.put("INGEST_API_KEY_HASHES", sha256Hex(ingestKey));
         ingest = new ServiceProcess("ingest-service", env).start();
         classifier = new ServiceProcess("classifier-service", env).start();
         notify = new ServiceProcess("notify-service", env).start();
@@ -47,6 +56,20 @@ final class E2eStack {
     /** A fresh notify-service process on the same database and consumer group, as after a crash. */
     void replaceNotify() {
         notify = new ServiceProcess("notify-service", env).start();
+    }
+
+    private static String newKey() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void stop() {

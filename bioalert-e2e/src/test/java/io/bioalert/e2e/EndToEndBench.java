@@ -106,7 +106,7 @@ class EndToEndBench {
     private void push(String run) {
         int n = sequence.incrementAndGet();
         long t0 = System.nanoTime();
-        String id = Api.post(stack.ingest.url("/api/announcements"), null, """
+        String id = Api.post(stack.ingest.url("/api/announcements"), stack.ingestKey, """
                 {"title": "Acme Bio receives FDA Fast Track for AB-%1$d", "source": "bench",
                  "body": "Acme Bio announced that the FDA granted Fast Track designation to AB-%1$d, an oral small molecule KRAS G12C inhibitor (benchmark%2$s).%3$s",
                  "url": "https://bench.example.org/%2$s/%1$d"}

@@ -36,7 +36,7 @@ class PipelineIT {
         analyst.confirmEmail();
 
         String drug = "ZR-" + (1000 + Math.abs(run.hashCode() % 9000));
-        String announcementId = Api.post(stack.ingest.url("/api/announcements"), null, """
+        String announcementId = Api.post(stack.ingest.url("/api/announcements"), stack.ingestKey, """
                 {"title": "Zephyr Oncology's %1$s granted FDA Breakthrough Therapy Designation",
                  "body": "Zephyr Oncology announced that %1$s, a HER2-directed antibody-drug conjugate (ADC), has been granted Breakthrough Therapy Designation by the U.S. Food and Drug Administration for HER2-low breast cancer.",
                  "url": "https://news.example.org/zephyr/%2$s", "publishedAt": "2026-11-20", "source": "e2e"}

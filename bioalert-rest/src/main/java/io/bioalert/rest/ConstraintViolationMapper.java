@@ -13,20 +13,13 @@ import java.util.List;
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
-    public record FieldError(String field, String message) {
-    }
-
-    public record ErrorBody(String error, List<FieldError> fields) {
-    }
-
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        List<FieldError> fields = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
+        List<ErrorBody.FieldError> fields = e.getConstraintViolations().stream()
+                .map(v -> new ErrorBody.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(ErrorBody.FieldError::field))
                 .toList();
-        String summary = fields.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
-        return Response.status(400).entity(new ErrorBody("invalid request: " + summary, fields)).build();
+        return Response.status(400).entity(ErrorBody.of(fields)).build();
     }
 
     private static String fieldName(ConstraintViolation<?> v) {

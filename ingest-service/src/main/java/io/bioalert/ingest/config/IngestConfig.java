@@ -4,11 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Business settings of ingest-service; every one has a default that suits production. */
 @ConfigMapping(prefix = "bioalert")
 public interface IngestConfig {
+
+    Api api();
 
     Publish publish();
 
@@ -18,6 +21,15 @@ public interface IngestConfig {
 
     @io.smallrye.config.WithName("import")
     Import fileImport();
+
+    /** Operator API keys: every call under /api needs one of them as {@code Authorization: Bearer <key>}. */
+    interface Api {
+        /** SHA-256 of each accepted key, hex; the keys themselves never need to be on the server. */
+        Optional<List<String>> keyHashes();
+
+        /** One key in clear, hashed at start: simpler where the environment is private anyway (docker-compose). */
+        Optional<String> key();
+    }
 
     interface Publish {
         /** How old an unpublished row must be before the sweep takes it from the thread that stored it. */
@@ -33,7 +45,7 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Whole request, headers and body: a slow server fails this source only. */
+        /** Whole fetch, redirects, headers and body: a slow server fails this source only. */
         @WithDefault("20s")
         Duration requestTimeout();
 
@@ -41,8 +53,15 @@ public interface IngestConfig {
         @WithDefault("2s")
         Duration politenessDelay();
 
+        /** A feed or page body longer than this is not read further and fails the fetch. */
         @WithDefault("5000000")
         int maxBytes();
+
+        /**
+         * Hosts, addresses or CIDR ranges that sources may reach although they are loopback, private or
+         * link-local (e.g. "127.0.0.1,localhost" for tests, "10.1.0.0/16" for an intranet feed).
+         */
+        Optional<List<String>> allowHosts();
     }
 
     interface Poll {

@@ -1,5 +1,8 @@
 package io.bioalert.ingest.source;
 
+import io.bioalert.ingest.fetch.HttpFetcher;
+import io.bioalert.net.UrlGuard;
+import io.bioalert.rest.ErrorBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,16 +25,26 @@ public class SourceResource {
     private final SourceService sources;
     private final SourcePoller poller;
     private final SourceMetrics metrics;
+    private final HttpFetcher fetcher;
 
-    SourceResource(SourceService sources, SourcePoller poller, SourceMetrics metrics) {
+    SourceResource(SourceService sources, SourcePoller poller, SourceMetrics metrics, HttpFetcher fetcher) {
         this.sources = sources;
         this.poller = poller;
         this.metrics = metrics;
+        this.fetcher = fetcher;
     }
 
+    /** 400 for a URL leading inside the network; one that does not resolve yet may still come to life. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull SourceRequest request) {
+        try {
+            fetcher.guard().check(request.url());
+        } catch (UrlGuard.Unresolved e) {
+            // every fetch checks again
+        } catch (UrlGuard.Refused e) {
+            return Response.status(400).entity(ErrorBody.of(List.of(new ErrorBody.FieldError("url", e.getMessage())))).build();
+        }
         SourceView created = sources.create(request);
         metrics.refresh();
         return Response.created(URI.create("/api/sources/" + created.id())).entity(created).build();

@@ -1,6 +1,6 @@
 package io.bioalert.ingest.announcement;
 
-import static io.restassured.RestAssured.given;
+import static io.bioalert.ingest.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -1,6 +1,6 @@
 package io.bioalert.ingest.fileimport;
 
-import static io.restassured.RestAssured.given;
+import static io.bioalert.ingest.support.Api.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bioalert.ingest.support.Api;

@@ -1,14 +1,24 @@
 package io.bioalert.ingest.support;
 
-import static io.restassured.RestAssured.given;
-
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** REST calls the integration tests repeat. */
 public final class Api {
 
     private Api() {
+    }
+
+    /** A request as the operator sends it: with the API key the test profile configures. */
+    public static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(operatorKey());
+    }
+
+    public static String operatorKey() {
+        return ConfigProvider.getConfig().getValue("bioalert.api.key", String.class);
     }
 
     public static long createSource(String name, String kind, String url) {

@@ -24,7 +24,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubscriberResource {
 
-    public record SignUp(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) String name) {
+    public record SignUp(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) @io.bioalert.notify.api.SingleLine String name) {
     }
 
     public record SubscriberView(UUID id, String email, String name, Instant createdAt) {

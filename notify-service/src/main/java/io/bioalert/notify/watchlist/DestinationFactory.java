@@ -1,8 +1,8 @@
 package io.bioalert.notify.watchlist;
 
+import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.api.InvalidFieldException;
 import io.bioalert.notify.channel.email.ConfirmedEmail;
-import io.bioalert.notify.channel.webhook.UrlGuard;
 import io.bioalert.notify.subscriber.ApiTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

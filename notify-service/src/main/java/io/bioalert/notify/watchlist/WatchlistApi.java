@@ -1,6 +1,7 @@
 package io.bioalert.notify.watchlist;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.bioalert.notify.api.SingleLine;
 import io.bioalert.notify.matching.WatchFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,14 +23,14 @@ public final class WatchlistApi {
     }
 
     public record CreateWatchlist(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @SingleLine String name,
             @NotNull @Valid WatchFilter filter,
             @Pattern(regexp = "IMMEDIATE|HOURLY|DAILY", message = "must be IMMEDIATE, HOURLY or DAILY") String digest,
             @NotEmpty @Size(max = 10) List<@NotNull @Valid NewDestination> destinations) {
     }
 
     public record UpdateWatchlist(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @SingleLine String name,
             @NotNull @Valid WatchFilter filter,
             @Pattern(regexp = "IMMEDIATE|HOURLY|DAILY", message = "must be IMMEDIATE, HOURLY or DAILY") String digest) {
     }

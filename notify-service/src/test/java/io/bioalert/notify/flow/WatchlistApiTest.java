@@ -33,6 +33,9 @@ class WatchlistApiTest {
     private static final String SECRET = "test-secret-0123456789abcdef";
     private static final HttpSink SINK = HttpSink.start();
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @AfterAll
     static void stopSink() {
         SINK.close();
@@ -73,6 +76,48 @@ class WatchlistApiTest {
         given().header("Authorization", bearer(token)).queryParam("status", "LOST")
                 .get("/api/watchlists/{id}/deliveries", UUID.randomUUID())
                 .then().statusCode(400).body("fields[0].field", equalTo("status"));
+    }
+
+    @Test
+    void aNameWithALineBreakOrControlCharacterIsRefusedByField() {
+        String token = Fixtures.signUp();
+        String injected = "HER2\\r\\nBcc: victim@example.org";
+        post(token, Fixtures.watchlist(injected, "{\"targets\": [\"ERBB2\"]}", "IMMEDIATE", hook()))
+                .statusCode(400).body("fields[0].field", equalTo("name"))
+                .body("fields[0].message", containsString("control characters"));
+        post(token, Fixtures.watchlist("tab\\there", "{\"targets\": [\"ERBB2\"]}", "IMMEDIATE", hook()))
+                .statusCode(400).body("fields[0].field", equalTo("name"));
+        String id = Fixtures.createWatchlist(token, Fixtures.watchlist("HER2 华岳", "{\"targets\": [\"ERBB2\"]}", "IMMEDIATE", hook()))
+                .getString("id");
+        given().contentType(ContentType.JSON).header("Authorization", bearer(token))
+                .body("{\"name\": \"" + injected + "\", \"filter\": {\"targets\": [\"ERBB2\"]}}")
+                .put("/api/watchlists/{id}", id).then().statusCode(400).body("fields[0].field", equalTo("name"));
+        given().contentType(ContentType.JSON)
+                .body("{\"email\": \"x-" + UUID.randomUUID() + "@example.org\", \"name\": \"Ann\\u2028Bcc: v@example.org\"}")
+                .post("/api/subscribers").then().statusCode(400).body("fields[0].field", equalTo("name"));
+    }
+
+    @Test
+    void aLineBreakStoredInANameNeverReachesAMailHeader() throws Exception {
+        String token = Fixtures.signUp();
+        String id = Fixtures.createWatchlist(token, Fixtures.watchlist("stored before the rule", "{\"targets\": [\"ERBB2\"]}",
+                "IMMEDIATE", hook())).getString("id");
+        try (var c = dataSource.getConnection();
+                var update = c.prepareStatement("UPDATE watchlist SET name = ? WHERE id = ?")) {
+            update.setString(1, "HER2\r\nBcc: victim-" + id + "@example.org\r\nX-Injected: yes");
+            update.setObject(2, UUID.fromString(id));
+            update.executeUpdate();
+        }
+        String address = "optin-" + UUID.randomUUID() + "@example.org";
+        given().contentType(ContentType.JSON).header("Authorization", bearer(token)).body(Fixtures.email(address))
+                .post("/api/watchlists/{id}/destinations", id).then().statusCode(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Fixtures.mailTo(address).size() == 1);
+        var mail = Fixtures.mailTo(address).get(0);
+        assertThat(mail.getSubject()).isEqualTo("[BioAlert] Confirm alerts for \"HER2 Bcc: victim-" + id
+                + "@example.org X-Injected: yes\"");
+        assertThat(mail.getHeader("X-Injected")).isNull();
+        assertThat(mail.getAllRecipients()).hasSize(1);
+        assertThat(Fixtures.mailTo("victim-" + id + "@example.org")).isEmpty();
     }
 
     @Test
@@ -162,7 +207,8 @@ class WatchlistApiTest {
         given().header("Authorization", bearer(token))
                 .post("/api/watchlists/{id}/destinations/{d}/test", id, w.getString("destinations[1].id"))
                 .then().statusCode(200).body("outcome", equalTo("RETRY"))
-                .body("detail", containsString("503")).body("detail", containsString("down for maintenance"));
+                .body("detail", containsString("503")).body("detail", containsString("not shown"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("maintenance"))); // no response oracle
 
         given().header("Authorization", bearer(token))
                 .post("/api/watchlists/{id}/destinations/{d}/test", id, w.getString("destinations[2].id"))

@@ -49,7 +49,7 @@ public class EmailSender implements ChannelSender {
     public CompletableFuture<SendOutcome> send(DeliveryJob job) {
         AlertView view = AlertView.of(job, json);
         String unsubscribe = unsubscribeUrl(job);
-        Mail mail = Mail.withText(job.address(), "[BioAlert] " + view.subject(),
+        Mail mail = Mail.withText(job.address(), HeaderText.of("[BioAlert] " + view.subject()),
                         MailTemplates.alertText(view, unsubscribe).render())
                 .setHtml(MailTemplates.alertHtml(view, unsubscribe).render());
         return send(decorate(mail, job.deliveryId().toString(), unsubscribe));
@@ -61,7 +61,7 @@ public class EmailSender implements ChannelSender {
         List<AlertView> items = jobs.stream().map(j -> AlertView.of(j, json)).toList();
         String unsubscribe = unsubscribeUrl(first);
         Mail mail = Mail.withText(first.address(),
-                        "[BioAlert] " + items.size() + " new for \"" + first.watchlistName() + "\"",
+                        HeaderText.of("[BioAlert] " + items.size() + " new for \"" + first.watchlistName() + "\""),
                         MailTemplates.digestText(first.watchlistName(), items, unsubscribe).render())
                 .setHtml(MailTemplates.digestHtml(first.watchlistName(), items, unsubscribe).render());
         return send(decorate(mail, digestId, unsubscribe));
@@ -88,13 +88,40 @@ public class EmailSender implements ChannelSender {
                 sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** SMTP 5xx about the recipient is permanent; everything else (4xx, connection trouble) is retried. */
+    private static final java.util.regex.Pattern ENHANCED_STATUS = java.util.regex.Pattern.compile("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b");
+
+    /**
+     * Only the recipient's own server saying the address does not exist disables the destination: a 5xx
+     * answer to RCPT TO that is 551 or 553, or 550 with an enhanced status about the address or mailbox
+     * (5.1.x, 5.2.1). A content rejection (554), a policy or relay refusal (5.7.x, a relay's bare 550) or a
+     * refused sender fails that one mail: disabling on those would disable every email destination at once.
+     * 4xx and connection trouble are retried. The codes are the SMTP reply's, never digits found elsewhere
+     * in the error text.
+     */
     static SendOutcome judge(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.matches("(?s).*\\b55[0-4]\\b.*")) {
-            return SendOutcome.disable("mail server refused the address: " + message);
+        io.vertx.ext.mail.SMTPException smtp = smtpException(e);
+        if (smtp == null || smtp.getReplyCode() < 500 || smtp.getReplyCode() > 599) {
+            return SendOutcome.retry("SMTP: " + e.getMessage(), null);
         }
-        return SendOutcome.retry("SMTP: " + message, null);
+        int code = smtp.getReplyCode();
+        String reply = String.valueOf(smtp.getReplyMessage());
+        java.util.regex.Matcher status = ENHANCED_STATUS.matcher(reply);
+        boolean addressStatus = status.find() && status.group(1).equals("5")
+                && (status.group(2).equals("1") || (status.group(2).equals("2") && status.group(3).equals("1")));
+        boolean recipientRefused = String.valueOf(smtp.getMessage()).startsWith("recipient address not accepted");
+        if (recipientRefused && (code == 551 || code == 553 || (code == 550 && addressStatus))) {
+            return SendOutcome.disable("mail server refused the address: " + smtp.getMessage());
+        }
+        return SendOutcome.failed("mail server refused this mail: " + smtp.getMessage());
+    }
+
+    private static io.vertx.ext.mail.SMTPException smtpException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.ext.mail.SMTPException smtp) {
+                return smtp;
+            }
+        }
+        return null;
     }
 
     private String unsubscribeUrl(DeliveryJob job) {

@@ -24,7 +24,7 @@ public class OptInMailer {
             return;
         }
         String confirmUrl = confirmUrl(d.confirmToken);
-        Mail mail = Mail.withText(d.address, "[BioAlert] Confirm alerts for \"" + watchlistName + "\"",
+        Mail mail = Mail.withText(d.address, HeaderText.of("[BioAlert] Confirm alerts for \"" + watchlistName + "\""),
                         MailTemplates.confirmText(watchlistName, confirmUrl).render())
                 .setHtml(MailTemplates.confirmHtml(watchlistName, confirmUrl).render())
                 .addHeader("X-BioAlert-Confirm-Url", confirmUrl);

@@ -23,7 +23,8 @@ public final class SlackMessage {
 
     public static ObjectNode alert(ObjectMapper json, AlertView v) {
         ObjectNode msg = json.createObjectNode();
-        msg.put("text", truncate(v.subject() + " — " + v.title(), MAX_SECTION));
+        // The fallback text is mrkdwn too (notifications, old clients): a title with <!channel> would ping everyone.
+        msg.put("text", truncate(escape(v.subject() + " — " + v.title()), MAX_SECTION));
         ArrayNode blocks = msg.putArray("blocks");
         header(blocks, v.subject());
         section(blocks, headline(v));
@@ -46,7 +47,7 @@ public final class SlackMessage {
     public static ObjectNode digest(ObjectMapper json, String watchlistName, List<AlertView> items) {
         ObjectNode msg = json.createObjectNode();
         String title = "BioAlert digest: " + items.size() + " new for " + watchlistName;
-        msg.put("text", truncate(title, MAX_SECTION));
+        msg.put("text", truncate(escape(title), MAX_SECTION));
         ArrayNode blocks = msg.putArray("blocks");
         header(blocks, title);
         int room = MAX_BLOCKS - 2;

@@ -1,9 +1,9 @@
 package io.bioalert.notify.channel.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.AlertView;
 import io.bioalert.notify.channel.webhook.HttpTransport;
-import io.bioalert.notify.channel.webhook.UrlGuard;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
 import io.bioalert.notify.delivery.SendOutcome;

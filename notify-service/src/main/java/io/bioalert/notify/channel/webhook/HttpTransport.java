@@ -1,11 +1,13 @@
 package io.bioalert.notify.channel.webhook;
 
+import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.EventLoops;
 import io.bioalert.notify.config.NotifyConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * HTTP for Slack and generic webhooks: the Vert.x client on Quarkus' event loops, HTTP/1.1 with a bounded
@@ -40,17 +43,22 @@ public class HttpTransport {
     /** Only the start of a reply is kept: receivers' error words, never a body someone streams at us. */
     static final int MAX_REPLY_BYTES = 16 * 1024;
 
+    /** The longest Retry-After honoured: a larger one (or one too large to count) waits this long. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     /** What came back: status, the Retry-After header if any, and the start of the body (for Slack's error words). */
     public record Answer(int status, String retryAfterHeader, String body) {
         public Duration retryAfter() {
             if (retryAfterHeader == null) {
                 return null;
             }
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfterHeader.trim())));
-            } catch (NumberFormatException e) {
+            String seconds = retryAfterHeader.trim();
+            if (!seconds.matches("\\d{1,20}")) {
                 return Duration.ofMinutes(1); // an HTTP date: rare from webhook receivers, wait a minute
             }
+            // Any number of digits: one that overflows a long, or a due time, would leave the row unscheduled.
+            return seconds.length() > 9 ? MAX_RETRY_AFTER
+                    : Duration.ofSeconds(Math.min(Long.parseLong(seconds), MAX_RETRY_AFTER.toSeconds()));
         }
     }
 
@@ -83,24 +91,51 @@ public class HttpTransport {
                 .setIdleTimeout(timeout.toMillis());
         headers.forEach(options::putHeader);
         CompletableFuture<Answer> answer = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> inFlight = new AtomicReference<>();
         // The whole exchange runs on an event loop. Started from any other thread, a callback chained on
         // an already completed future runs on that thread, and response.body() called there can miss a
         // reply that the event loop is reading at the same moment: the request then never completes
         // (eclipse-vertx/vert.x#5904). The fan-out benchmark lost about one request in 5,000 that way.
         EventLoops.next(vertx).runOnContext(start -> client.request(options)
-                .compose(request -> request.send(Buffer.buffer(body)))
-                .compose(response -> response.body().map(reply -> answer(response, reply)))
-                .onComplete(done -> {
-                    if (done.succeeded()) {
-                        answer.complete(done.result());
-                    } else {
-                        answer.completeExceptionally(done.cause());
-                    }
-                }));
+                .compose(request -> {
+                    inFlight.set(request);
+                    return request.send(Buffer.buffer(body));
+                })
+                .onFailure(answer::completeExceptionally)
+                .onSuccess(response -> readStart(inFlight.get(), response, answer)));
         return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
-                        ? new TimeoutException("no answer within " + timeout.toMillis() + " ms")
-                        : e));
+                .exceptionallyCompose(e -> {
+                    if (e instanceof TimeoutException) {
+                        // Not left to run: a receiver that trickles its answer would hold a connection for ever.
+                        HttpClientRequest request = inFlight.get();
+                        if (request != null) {
+                            request.reset();
+                        }
+                        return CompletableFuture.failedFuture(new TimeoutException("no answer within " + timeout.toMillis() + " ms"));
+                    }
+                    return CompletableFuture.failedFuture(e);
+                });
+    }
+
+    /**
+     * Keeps the first {@link #MAX_REPLY_BYTES} of the reply and resets the request there, so a receiver that
+     * streams gigabytes costs 16 KiB, not the whole body in memory.
+     */
+    private static void readStart(HttpClientRequest request, HttpClientResponse response, CompletableFuture<Answer> answer) {
+        Buffer kept = Buffer.buffer();
+        response.exceptionHandler(answer::completeExceptionally);
+        response.handler(chunk -> {
+            if (answer.isDone()) {
+                return;
+            }
+            int room = MAX_REPLY_BYTES - kept.length();
+            kept.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+            if (chunk.length() >= room) {
+                answer.complete(answer(response, kept));
+                request.reset();
+            }
+        });
+        response.endHandler(end -> answer.complete(answer(response, kept)));
     }
 
     public CompletableFuture<Answer> post(UrlGuard.Target target, Map<String, String> headers, String body) {
@@ -108,9 +143,7 @@ public class HttpTransport {
     }
 
     private static Answer answer(HttpClientResponse response, Buffer reply) {
-        int keep = Math.min(reply.length(), MAX_REPLY_BYTES);
-        return new Answer(response.statusCode(), response.getHeader("Retry-After"),
-                reply.getString(0, keep, StandardCharsets.UTF_8.name()));
+        return new Answer(response.statusCode(), response.getHeader("Retry-After"), reply.toString(StandardCharsets.UTF_8));
     }
 
     @PreDestroy
@@ -124,11 +157,16 @@ public class HttpTransport {
         return new UrlGuard(config.webhook().allowHosts().orElse(List.of()));
     }
 
+    /**
+     * What of a receiver's reply is shown (test alerts, delivery history): an error word such as Slack's
+     * {@code channel_not_found}, never free text. Echoing a reply would let anyone who can add a destination
+     * read what a server the guard lets through (an allow-listed one) answers to a POST.
+     */
     public static String brief(String body) {
-        if (body == null) {
+        if (body == null || body.isBlank()) {
             return "";
         }
         String b = body.strip();
-        return b.length() > 300 ? b.substring(0, 300) + "…" : b;
+        return b.matches("[A-Za-z0-9_.:-]{1,64}") ? b : "(reply of " + b.length() + " characters not shown)";
     }
 }

@@ -2,6 +2,7 @@ package io.bioalert.notify.channel.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
 import io.bioalert.notify.delivery.SendOutcome;

@@ -31,6 +31,22 @@ class SlackMessageTest {
     }
 
     @Test
+    void aReplyIsShownAsAnErrorWordNeverAsText() {
+        assertThat(HttpTransport.brief("channel_is_archived")).isEqualTo("channel_is_archived");
+        assertThat(HttpTransport.brief("{\"AccessKeyId\": \"ASIA...\"}")).isEqualTo("(reply of 26 characters not shown)");
+        assertThat(HttpTransport.brief("down for maintenance")).doesNotContain("maintenance");
+        assertThat(HttpTransport.brief(null)).isEmpty();
+    }
+
+    @Test
+    void fallbackTextCannotMentionTheChannel() {
+        AlertView view = AlertView.of(TestAnnouncements.her2Btd("<!channel>"), List.of(), "<!here>");
+        assertThat(SlackMessage.alert(json, view).get("text").asText()).startsWith("&lt;!channel&gt;").doesNotContain("<!");
+        assertThat(SlackMessage.digest(json, "<!here>", List.of(view)).get("text").asText()).contains("&lt;!here&gt;")
+                .doesNotContain("<!");
+    }
+
+    @Test
     void hugeTextsAndManyItemsAreCutToSlackLimitsAndCounted() {
         String longWord = "x".repeat(10_000);
         List<MatchReason> reasons = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.bioalert.notify.channel.webhook;
+package io.bioalert.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keeps webhooks (generic and Slack) from being used to reach the inside of the network (SSRF): only
+ * Keeps outbound requests (webhooks, Slack, feeds and pages) from being used to reach the inside of the network (SSRF): only
  * http(s), and no loopback, private, link-local, unique-local, multicast or unspecified address unless
  * the operator allowlists the host, the address or its range. Checked when a destination is saved and
  * again before every send, since DNS can change between the two; a send then connects to the very address
  * that was checked ({@link Target}), so a name that resolves again to an inside address between the check
- * and the connection (DNS rebinding) gets nowhere. Redirects are never followed.
+ * and the connection (DNS rebinding) gets nowhere. A client that follows redirects checks every hop again.
  */
 public final class UrlGuard {
 
@@ -99,28 +99,50 @@ public final class UrlGuard {
         if (a instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            // 100.64/10 carrier-grade NAT, 0/8 "this network", 198.18/15 benchmarking, 240/4 reserved
+            int third = b[2] & 0xff;
+            // 100.64/10 carrier-grade NAT, 0/8 "this network", 198.18/15 benchmarking, 240/4 reserved,
+            // 192.0.0/24 protocol assignments, and the documentation ranges
             return (first == 100 && second >= 64 && second < 128) || first == 0
-                    || (first == 198 && (second == 18 || second == 19)) || first >= 240;
+                    || (first == 198 && (second == 18 || second == 19)) || first >= 240
+                    || (first == 192 && second == 0 && (third == 0 || third == 2))
+                    || (first == 198 && second == 51 && third == 100) || (first == 203 && second == 0 && third == 113);
         }
         if (a instanceof Inet6Address) {
-            // fc00::/7 unique local; ::ffff:a.b.c.d is judged as the IPv4 address it maps
-            if ((b[0] & 0xfe) == 0xfc) {
+            int word0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+            int word1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+            // fc00::/7 unique local; 2001::/32 Teredo and 2001:db8::/32 documentation (Teredo hides an IPv4
+            // address no one can check); 64:ff9b:1::/48 local-use NAT64
+            if ((b[0] & 0xfe) == 0xfc || (word0 == 0x2001 && (word1 == 0 || word1 == 0x0db8))
+                    || (word0 == 0x64 && word1 == 0xff9b && b[4] == 0 && b[5] == 1)) {
                 return true;
             }
-            boolean mapped = true;
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+            // An IPv4 address inside an IPv6 one is judged as that IPv4 address: ::ffff:a.b.c.d (mapped),
+            // ::a.b.c.d (compatible), 64:ff9b::a.b.c.d (NAT64) in the last four bytes; 2002:aabb:ccdd::/16
+            // (6to4) in bytes 2 to 5.
+            if (word0 == 0x2002) {
+                return isInternal(ipv4(b, 2));
             }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isInternal(InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, 12, 16)));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
+            boolean zeros = true;
+            for (int i = 4; i < 10; i++) {
+                zeros &= b[i] == 0;
+            }
+            boolean firstWordsZero = word0 == 0 && word1 == 0;
+            boolean mapped = firstWordsZero && zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            boolean compatible = firstWordsZero && zeros && b[10] == 0 && b[11] == 0;
+            boolean nat64 = word0 == 0x64 && word1 == 0xff9b && zeros && b[10] == 0 && b[11] == 0;
+            if (mapped || compatible || nat64) {
+                return isInternal(ipv4(b, 12));
             }
         }
         return false;
+    }
+
+    private static InetAddress ipv4(byte[] b, int from) {
+        try {
+            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
     }
 
     private boolean allowed(InetAddress a) {
