@@ -29,7 +29,8 @@ public final class DateFinder {
         List<DateMention> out = new ArrayList<>();
         int n = t.size();
         for (int i = 0; i < n; i++) {
-            int chinese = chinese(t, i, out);
+            // a Chinese date starts with digits or a Chinese numeral: other tokens skip the attempt
+            int chinese = t.type(i) == Tokens.NUMBER || t.ideograph(i) ? chinese(t, i, out) : i;
             if (chinese > i) {
                 i = chinese - 1;
                 continue;
