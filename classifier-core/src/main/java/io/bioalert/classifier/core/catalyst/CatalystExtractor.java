@@ -63,7 +63,7 @@ public final class CatalystExtractor {
         if (!hasAnyCue(folded.toLowerCase(Locale.ROOT))) {
             return List.of(); // most stories: one scan of the text, no sentence work
         }
-        LocalDate today = doc.publishedAt != null ? doc.publishedAt : datelineDay(doc);
+        LocalDate today = doc.day;
         int defaultYear = today != null ? today.getYear() : doc.date != null && doc.date.year() > 0 ? doc.date.year()
                 : LocalDate.now().getYear();
         Map<String, CatalystTag> out = new LinkedHashMap<>();
@@ -77,18 +77,6 @@ public final class CatalystExtractor {
             t = Math.max(sEnd, t + 1);
         }
         return new ArrayList<>(out.values());
-    }
-
-    /** The dateline's day when the story has no publication date; null when it has neither. */
-    private static LocalDate datelineDay(Doc doc) {
-        if (doc.date == null || !doc.date.hasDay() || doc.date.year() == 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
     }
 
     private static boolean hasAnyCue(String lower) {

@@ -26,6 +26,8 @@ public final class Doc {
     public final List<DateMention> dates;
     /** The announcement date: publishedAt, else the dateline; may be null. Its year may be unknown (0). */
     public final DateMention date;
+    /** The announcement's day: {@link #date} when its year is known (a valid date), else null. */
+    public final LocalDate day;
     public final LocalDate publishedAt;
 
     public Doc(Lexicon lexicon, String title, String body, LocalDate publishedAt) {
@@ -40,6 +42,34 @@ public final class Doc {
         this.date = publishedAt != null
                 ? new DateMention(-1, -1, publishedAt.getYear(), publishedAt.getMonthValue(), publishedAt.getDayOfMonth())
                 : dateline();
+        this.day = dayOf(date);
+    }
+
+    private static LocalDate dayOf(DateMention d) {
+        if (d == null || d.year() == 0 || !d.hasDay()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(d.year(), d.month(), d.day());
+        } catch (java.time.DateTimeException e) {
+            return null; // a dateline such as "February 30": no reference day
+        }
+    }
+
+    /** Slack for "On December 14, ... announced" in a story dated December 15. */
+    public static final int SLACK_DAYS = 14;
+
+    /** True when a date written in the sentence lies more than {@link #SLACK_DAYS} before the announcement's day. */
+    public boolean pastDateInSentence(int sentence) {
+        if (day == null) {
+            return false;
+        }
+        for (DateMention d : dates) {
+            if (d.from() >= 0 && sentenceOf(d.from()) == sentence && d.before(day, SLACK_DAYS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Dictionary matches, plus unknown gene symbols in a target relation (SymbolTargets). */

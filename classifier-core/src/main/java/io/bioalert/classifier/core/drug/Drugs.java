@@ -58,20 +58,6 @@ public final class Drugs {
     }
 
 
-    /** A date of the sentence that lies more than two weeks before the announcement. */
-    private static boolean datedBefore(Doc doc, int sentence) {
-        if (doc.date == null || doc.date.year() == 0 || !doc.date.hasDay()) {
-            return false;
-        }
-        java.time.LocalDate ref = java.time.LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
-        for (io.bioalert.classifier.core.text.DateMention d : doc.dates) {
-            if (d.from() >= 0 && doc.sentenceOf(d.from()) == sentence && d.before(ref, 14)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * "Earlier this month, the FDA granted ... to the company's PT217", "the market already includes X": a drug
      * after a sign of history in its sentence is another, earlier product.
@@ -87,7 +73,7 @@ public final class Drugs {
         // "Keytruda ... was approved for this indication in 2021": a sentence dated before the story, not today's
         int e = doc.sentenceEnd(token);
         return doc.matches.firstCueStart(io.bioalert.classifier.core.lexicon.Cue.CURRENT, s, e) < 0
-                && datedBefore(doc, doc.sentenceOf(token));
+                && doc.pastDateInSentence(doc.sentenceOf(token));
     }
 
 

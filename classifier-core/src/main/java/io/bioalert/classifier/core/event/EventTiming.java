@@ -4,7 +4,6 @@ import io.bioalert.classifier.core.doc.Doc;
 import io.bioalert.classifier.core.lexicon.Cue;
 import io.bioalert.classifier.core.lexicon.Kind;
 import io.bioalert.classifier.core.text.DateMention;
-import java.time.LocalDate;
 
 /**
  * Reads whether an event is told as history.
@@ -14,9 +13,6 @@ import java.time.LocalDate;
  * possession of a designation) make it history unless it is the headline's own event.
  */
 final class EventTiming {
-    /** Slack for "On December 14, ... announced" in a story dated December 15. */
-    private static final int SLACK_DAYS = 14;
-
     private static final java.util.Set<String> PAST_LEADS = java.util.Set.of("in", "since", "this", "last", "(",
             "early", "late", "mid", "back", "during", ",", "于", "在", "自", "从");
 
@@ -104,15 +100,14 @@ final class EventTiming {
         if (d == null) {
             return false;
         }
-        if (doc.date == null || doc.date.year() == 0) {
+        if (doc.day == null) {
             // Without a reference, "in March 2021", "(August 2024)", "this July" read as background; "by June"
             // or "a PDUFA date of August 2026" look ahead.
             // A Chinese date opening its sentence ("2019年12月，...获得...") tells background the same way.
             return !d.hasDay() && d.from() > 0 && (PAST_LEADS.contains(doc.tokens.norm(d.from() - 1))
                     || (chineseDate(doc, d) && doc.sentenceStart(d.from()) == d.from()));
         }
-        LocalDate ref = LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
-        return d.before(ref, SLACK_DAYS);
+        return d.before(doc.day, Doc.SLACK_DAYS);
     }
 
     private static DateMention nearestDate(Doc doc, Candidate c) {

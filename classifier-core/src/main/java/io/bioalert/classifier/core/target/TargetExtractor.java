@@ -253,7 +253,7 @@ public final class TargetExtractor {
         }
         boolean opening = from < doc.layout.zoneEnd() || doc.layout.paragraphOf(from) <= doc.layout.paragraphOf(
                 Math.min(doc.layout.zoneEnd(), doc.tokens.size() - 1));
-        boolean history = doc.cueBefore(Cue.HISTORY, from, 40) || pastDateInSentence(doc, from);
+        boolean history = doc.cueBefore(Cue.HISTORY, from, 40) || doc.pastDateInSentence(doc.sentenceOf(from));
         return history && !opening && !drugs.announcedInSentence(doc, from);
     }
 
@@ -277,15 +277,6 @@ public final class TargetExtractor {
             }
         }
         return false;
-    }
-
-    private static boolean pastDateInSentence(Doc doc, int token) {
-        if (doc.date == null || doc.date.year() == 0) {
-            return false;
-        }
-        var ref = java.time.LocalDate.of(doc.date.year(), doc.date.month(), doc.date.day());
-        int s = doc.sentenceOf(token);
-        return doc.dates.stream().anyMatch(d -> d.from() >= 0 && doc.sentenceOf(d.from()) == s && d.before(ref, 14));
     }
 
     /** Targets the dictionary knows for an announced drug, when the text names them somewhere. */
