@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,6 +52,10 @@ final class E2eStack {
             shared.replaceNotify(); // a test that killed it did not get to start it again
         }
         return shared;
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(ingest, classifier, notify);
     }
 
     /** A fresh notify-service process on the same database and consumer group, as after a crash. */

@@ -1,6 +1,7 @@
 package io.bioalert.e2e;
 
 import io.bioalert.testkit.HttpSink;
+import io.bioalert.testkit.Infrastructure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,8 @@ class EndToEndBench {
             + "manufacturing supply pipeline platform conjugate payload linker antibody receptor pathway signal "
             + "clinic hospital investigator site region country quarter revenue guidance update meeting data").split(" ");
 
+    /** About the size of a bench story's JSON as ingest publishes it; the bare relay moves records of this size. */
+    static final int STORY_BYTES = 2300;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup.seconds", 300);
 
     private final E2eStack stack = E2eStack.get();
@@ -53,13 +56,16 @@ class EndToEndBench {
         sentAt.clear();
         stack.webhooks.clear();
 
+        Map<String, java.time.Duration> cpuAtRate = cpuNow();
         long start = System.nanoTime();
         pushAtRate(run, 50, 20);
         awaitDelivered(hookPath, sentAt.size(), 60);
         report("50 announcements/s for 20 s", latenciesMillis(hookPath), System.nanoTime() - start);
+        reportCpu("50 announcements/s for 20 s", cpuAtRate, System.nanoTime() - start);
 
         sentAt.clear();
         stack.webhooks.clear();
+        Map<String, java.time.Duration> cpuBefore = cpuNow();
         start = System.nanoTime();
         int pushed = pushFlatOut(run, 8, 20);
         long pushNanos = System.nanoTime() - start;
@@ -68,6 +74,36 @@ class EndToEndBench {
         System.out.printf("flat out, 8 clients for 20 s: %d accepted (%.0f/s), all delivered after %.1f s (%.0f/s end to end)%n",
                 pushed, pushed / (pushNanos / 1e9), allNanos / 1e9, pushed / (allNanos / 1e9));
         report("flat out", latenciesMillis(hookPath), allNanos);
+        reportCpu("flat out", cpuBefore, allNanos);
+
+        // The ceiling, in the same run on the same broker: three bare Kafka hops with records of the same size.
+        BareRelay relay = new BareRelay(stack.infra.kafkaBootstrapServers(), STORY_BYTES);
+        double endToEnd = pushed / (allNanos / 1e9);
+        for (int partitions : new int[] {1, 2, Infrastructure.partitions()}) {
+            BareRelay.Result r = relay.run(partitions, 20);
+            System.out.printf("bare relay, %d partition(s) per topic: %d of %d records through 3 hops in %.1f s (%.0f/s);"
+                            + " BioAlert (%d partitions) reached %.0f%% of it%n",
+                    r.partitions(), r.delivered(), r.produced(), r.seconds(), r.perSecond(),
+                    Infrastructure.partitions(), 100 * endToEnd / r.perSecond());
+        }
+    }
+
+    /** Each service's CPU over a phase, in cores (1.0 = one core busy the whole time). */
+    private void reportCpu(String phase, Map<String, java.time.Duration> before, long elapsedNanos) {
+        StringBuilder line = new StringBuilder(phase + ": CPU in cores");
+        for (ServiceProcess service : stack.services()) {
+            long used = service.cpu().minus(before.get(service.module())).toNanos();
+            line.append(String.format(", %s %.2f", service.module(), used / (double) elapsedNanos));
+        }
+        System.out.println(line);
+    }
+
+    private Map<String, java.time.Duration> cpuNow() {
+        Map<String, java.time.Duration> cpu = new java.util.HashMap<>();
+        for (ServiceProcess service : stack.services()) {
+            cpu.put(service.module(), service.cpu());
+        }
+        return cpu;
     }
 
     private void pushAtRate(String run, int perSecond, int seconds) throws InterruptedException {

@@ -76,6 +76,15 @@ final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    String module() {
+        return module;
+    }
+
+    /** CPU time the JVM has used so far (user and system, all threads). */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

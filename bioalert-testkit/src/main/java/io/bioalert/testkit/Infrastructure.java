@@ -37,9 +37,14 @@ public final class Infrastructure {
     public static synchronized Infrastructure shared() {
         if (shared == null) {
             shared = containersMode() ? ContainerServers.start() : startLocal();
-            EmbeddedKafka.createTopics(shared.kafkaBootstrapServers, 3, TOPICS);
+            EmbeddedKafka.createTopics(shared.kafkaBootstrapServers, partitions(), TOPICS);
         }
         return shared;
+    }
+
+    /** Partitions of each of the services' topics: 3, or the system property {@code bioalert.kafka.partitions}. */
+    public static int partitions() {
+        return Integer.getInteger("bioalert.kafka.partitions", 3);
     }
 
     private static Infrastructure startLocal() {
