@@ -110,11 +110,6 @@ class PoisonRowsTest {
         assertThat(poisoned.getString("items.find { it.id == '%s' }.source".formatted(big))).isEqualTo("import");
     }
 
-    @Test
-    void thePoisonedListingNeedsTheOperatorKey() {
-        RestAssured.given().get("/api/announcements/poisoned").then().statusCode(401);
-    }
-
     private static byte[] story(String tag, String which) {
         return ("Poison Bio " + which + " story of run " + tag + "\n\nPoison Bio announced that the " + which
                 + " patient has been dosed in study " + tag + " of PB-" + which + ", an oral small molecule.\n")
