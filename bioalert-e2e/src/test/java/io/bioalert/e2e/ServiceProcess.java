@@ -35,12 +35,19 @@ final class ServiceProcess implements AutoCloseable {
     private final String module;
     private final int port;
     private final Map<String, String> env;
+    private final Path log;
     private Process process;
 
     ServiceProcess(String module, Map<String, String> env) {
+        this(module, env, module);
+    }
+
+    /** With a log of its own, {@code target/<logName>.log}, apart from the stack's process of the same module. */
+    ServiceProcess(String module, Map<String, String> env, String logName) {
         this.module = module;
         this.port = freePort();
         this.env = env;
+        this.log = projectRoot().resolve("bioalert-e2e/target").resolve(logName + ".log");
     }
 
     static Path projectRoot() {
@@ -48,11 +55,30 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess start() {
+        launch();
+        awaitReady(Duration.ofSeconds(90));
+        return this;
+    }
+
+    /** Starts the service expecting it to refuse: its exit code, or an exception if it is still running. */
+    int exitCode(Duration timeout) throws InterruptedException, IOException {
+        Files.deleteIfExists(log);
+        launch();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(module + " still running after " + timeout + ", see " + log);
+        }
+        return process.exitValue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private void launch() {
         Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }
-        Path log = projectRoot().resolve("bioalert-e2e/target").resolve(module + ".log");
         try {
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>();
@@ -68,8 +94,6 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);
         }
-        awaitReady(Duration.ofSeconds(90));
-        return this;
     }
 
     String url(String path) {

@@ -43,6 +43,17 @@ public class Announcement extends PanacheEntityBase {
     @Column(name = "published_to_kafka_at")
     public Instant publishedToKafkaAt;
 
+    /** Until when a publish sweep holds this row; another sweep takes it only after. */
+    @Column(name = "publish_claimed_until")
+    public Instant publishClaimedUntil;
+
+    /** Set when the broker refused the record for good; the row then leaves the outbox. */
+    @Column(name = "poisoned_at")
+    public Instant poisonedAt;
+
+    @Column(name = "poison_reason")
+    public String poisonReason;
+
     @Column(name = "content_hash")
     public String contentHash;
 

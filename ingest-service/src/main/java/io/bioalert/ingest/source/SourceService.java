@@ -1,6 +1,7 @@
 package io.bioalert.ingest.source;
 
 import io.bioalert.ingest.config.IngestConfig;
+import io.bioalert.ingest.publish.PoisonedAnnouncements;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,10 +23,12 @@ public class SourceService {
 
     private final IngestConfig.Poll config;
     private final EntityManager em;
+    private final PoisonedAnnouncements poisoned;
 
-    SourceService(IngestConfig config, EntityManager em) {
+    SourceService(IngestConfig config, EntityManager em, PoisonedAnnouncements poisoned) {
         this.config = config.poll();
         this.em = em;
+        this.poisoned = poisoned;
     }
 
     @Transactional
@@ -51,17 +54,24 @@ public class SourceService {
         s.createdAt = Instant.now();
         s.nextPollAt = s.createdAt;
         s.persist();
-        return SourceView.of(s);
+        return view(s);
     }
 
     @Transactional
     public List<SourceView> list() {
-        return Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(SourceView::of).toList();
+        var bySource = poisoned.bySource();
+        return Source.<Source>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
+                .map(s -> SourceView.of(s, bySource.getOrDefault(s.name, PoisonedAnnouncements.Summary.NONE)))
+                .toList();
     }
 
     @Transactional
     public SourceView get(long id) {
-        return SourceView.of(find(id));
+        return view(find(id));
+    }
+
+    private SourceView view(Source s) {
+        return SourceView.of(s, poisoned.ofSource(s.name));
     }
 
     @Transactional
@@ -69,7 +79,7 @@ public class SourceService {
         Source s = find(id);
         s.paused = true;
         s.status = SourceStatus.PAUSED;
-        return SourceView.of(s);
+        return view(s);
     }
 
     @Transactional
@@ -78,7 +88,7 @@ public class SourceService {
         s.paused = false;
         s.status = s.consecutiveFailures >= config.failureThreshold() ? SourceStatus.FAILING : SourceStatus.ACTIVE;
         s.nextPollAt = Instant.now();
-        return SourceView.of(s);
+        return view(s);
     }
 
     @Transactional

@@ -35,6 +35,9 @@ class OperatorKeyTest {
                 r -> r.contentType(ContentType.JSON).body("{\"name\": \"x\", \"kind\": \"FEED\", \"url\": \"https://x.example/f\"}").post("/api/sources"),
                 r -> r.get("/api/sources"),
                 r -> r.post("/api/sources/1/poll"),
+                r -> r.post("/api/sources/1/pause"),
+                r -> r.post("/api/sources/1/resume"),
+                r -> r.get("/api/announcements/poisoned"),
                 r -> r.delete("/api/sources/1"),
                 r -> r.get("/api/no-such-thing"))) {
             call.apply(RestAssured.given()).then().statusCode(401)

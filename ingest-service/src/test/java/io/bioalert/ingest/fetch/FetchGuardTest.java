@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sources cannot reach inside the network, be redirected there, or hold the poller with an endless body. */
 @QuarkusTest
@@ -69,11 +71,12 @@ class FetchGuardTest {
         assertThat(server.requestsTo("/" + run + "/loop.xml")).isEqualTo(HttpFetcher.MAX_REDIRECTS + 1);
     }
 
-    @Test
-    void anEndlessBodyIsCutAtTheByteCap() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"FEED", "PAGE"})
+    void anEndlessBodyIsCutAtTheByteCap(String kind) throws Exception {
         AtomicLong written = new AtomicLong();
         try (RawHttpServer endless = RawHttpServer.start(out -> {
-            out.write(RawHttpServer.head("Content-Type: application/rss+xml"));
+            out.write(RawHttpServer.head(kind.equals("FEED") ? "Content-Type: application/rss+xml" : "Content-Type: text/html"));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
             while (true) {
@@ -81,8 +84,9 @@ class FetchGuardTest {
                 written.addAndGet(chunk.length);
             }
         })) {
-            long id = Api.createSource("endless-" + UUID.randomUUID().toString().substring(0, 8), "FEED", endless.url("/feed.xml"));
+            long id = Api.createSource("endless-" + UUID.randomUUID().toString().substring(0, 8), kind, endless.url("/feed.xml"));
             assertThat(Api.poll(id).getString("error")).contains("body larger than 5000000 bytes");
+            assertThat(Api.source(id).getString("lastError")).contains("body larger than 5000000 bytes");
             assertThat(endless.clientHungUp(Duration.ofSeconds(5))).isTrue();
             assertThat(written.get()).isLessThan(50_000_000L);
         }

@@ -71,7 +71,7 @@ class PublishSweepTest {
 
             // Published (to the real broker) and marked: no later sweep takes it, whatever its claim.
             assertThat(publisher.publish(third.stream().filter(a -> a.id().equals(ours.get(0))).findFirst().orElseThrow()))
-                    .isTrue();
+                    .isEqualTo(RawAnnouncementPublisher.Outcome.PUBLISHED);
             expireClaims(ours);
             assertThat(ids(publisher.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours))
                     .containsExactlyInAnyOrder(ours.get(1), ours.get(2));
