@@ -151,7 +151,7 @@ class EndToEndBench {
     }
 
     /** About 2 KB of words that differ from story to story, so near-duplicate detection keeps each one. */
-    private static String filler(int seed) {
+    static String filler(int seed) {
         java.util.Random random = new java.util.Random(seed);
         StringBuilder text = new StringBuilder();
         while (text.length() < 2000) {
