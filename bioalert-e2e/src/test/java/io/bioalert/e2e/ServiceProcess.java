@@ -151,9 +151,10 @@ final class ServiceProcess implements AutoCloseable {
         };
     }
 
+    /** The services' JDK: the tests' own, or -Dbioalert.e2e.java-home (e.g. a JDK 25 for its AOT cache). */
     private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-                .toString();
+        String home = System.getProperty("bioalert.e2e.java-home", System.getProperty("java.home"));
+        return Path.of(home, "bin", "java" + (File.separatorChar == '\\' ? ".exe" : "")).toString();
     }
 
     static int freePort() {
