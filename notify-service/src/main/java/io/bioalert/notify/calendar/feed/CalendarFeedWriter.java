@@ -3,14 +3,10 @@ package io.bioalert.notify.calendar.feed;
 import io.bioalert.notify.calendar.Catalyst;
 import io.bioalert.notify.calendar.CatalystApi;
 import io.bioalert.notify.calendar.CatalystText;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Categories;
@@ -32,8 +28,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
- * A subscriber's catalysts as an iCalendar document (RFC 5545), written by ical4j, which folds long lines at 75
- * octets, escapes text and ends lines with CRLF.
+ * A subscriber's catalysts as an iCalendar document (RFC 5545): the model and its text (escaping, CRLF) by
+ * ical4j, lines folded at 75 octets by {@link OctetFolding}.
  *
  * <p>Each catalyst is one all-day event on the first day of its period (a PDUFA date "in Q3 2027" is shown on
  * July 1, with the period in its summary and description): the earliest the event may come, which is also what
@@ -61,15 +57,9 @@ public final class CalendarFeedWriter {
         for (CatalystApi.CatalystView c : catalysts) {
             calendar.add(event(c));
         }
-        StringWriter out = new StringWriter();
-        try {
-            // Not validated on output: a feed with no catalyst yet has no component, which RFC 5545 frowns on
-            // and every calendar reads as an empty calendar.
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        // Unfolded content lines, escaped and CRLF-ended by ical4j, then folded by octets. Not validated: a feed
+        // with no catalyst yet has no component, which RFC 5545 frowns on and calendars read as an empty calendar.
+        return OctetFolding.fold(calendar.toString());
     }
 
     static VEvent event(CatalystApi.CatalystView c) {
