@@ -1,7 +1,6 @@
 package io.bioalert.notify.calendar;
 
 import io.bioalert.notify.api.InvalidFieldException;
-import io.bioalert.notify.config.SettableClock;
 import io.bioalert.notify.subscriber.Authenticator;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -29,9 +29,9 @@ public class CatalystResource {
 
     private final Authenticator auth;
     private final WatchedCatalysts watched;
-    private final SettableClock clock;
+    private final Clock clock;
 
-    CatalystResource(Authenticator auth, WatchedCatalysts watched, SettableClock clock) {
+    CatalystResource(Authenticator auth, WatchedCatalysts watched, Clock clock) {
         this.auth = auth;
         this.watched = watched;
         this.clock = clock;

@@ -1,13 +1,13 @@
 package io.bioalert.notify.calendar.feed;
 
 import io.bioalert.notify.calendar.WatchedCatalysts;
-import io.bioalert.notify.config.SettableClock;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -27,9 +27,9 @@ public class FeedResource {
 
     private final FeedTokens tokens;
     private final WatchedCatalysts watched;
-    private final SettableClock clock;
+    private final Clock clock;
 
-    FeedResource(FeedTokens tokens, WatchedCatalysts watched, SettableClock clock) {
+    FeedResource(FeedTokens tokens, WatchedCatalysts watched, Clock clock) {
         this.tokens = tokens;
         this.watched = watched;
         this.clock = clock;

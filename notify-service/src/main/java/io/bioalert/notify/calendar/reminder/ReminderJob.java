@@ -6,7 +6,6 @@ import io.bioalert.notify.calendar.CatalystApi;
 import io.bioalert.notify.calendar.Catalysts;
 import io.bioalert.notify.calendar.WatchedCatalysts;
 import io.bioalert.notify.config.NotifyConfig;
-import io.bioalert.notify.config.SettableClock;
 import io.bioalert.notify.delivery.DeliveryStore;
 import io.bioalert.notify.delivery.Dispatcher;
 import io.bioalert.notify.delivery.StoredAnnouncements;
@@ -22,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ import javax.sql.DataSource;
  * </ul>
  * A catalyst matches a watchlist when one of its announcements does, as live matching judges it (the match
  * index). Every instance runs the job; the delivery keys make a second run, here or elsewhere, queue nothing.
- * Today is the calendar clock's ({@link SettableClock}).
+ * Today is the calendar clock's ({@link io.bioalert.notify.config.SettableClock}).
  */
 @ApplicationScoped
 public class ReminderJob {
@@ -58,13 +58,13 @@ public class ReminderJob {
     private final WatchlistIndex index;
     private final DeliveryStore deliveries;
     private final Dispatcher dispatcher;
-    private final SettableClock clock;
+    private final Clock clock;
     private final ObjectMapper json;
     private final Counter runs;
     private final Counter queued;
 
     ReminderJob(DataSource dataSource, Catalysts catalysts, StoredAnnouncements stored, WatchlistIndex index,
-            DeliveryStore deliveries, Dispatcher dispatcher, SettableClock clock, ObjectMapper json,
+            DeliveryStore deliveries, Dispatcher dispatcher, Clock clock, ObjectMapper json,
             MeterRegistry registry) {
         this.dataSource = dataSource;
         this.catalysts = catalysts;
