@@ -77,7 +77,7 @@ public class WatchedCatalysts {
             Map<UUID, List<String>> behind = catalysts.announcementIds(c, ids);
             Set<String> announcementIds = new HashSet<>();
             behind.values().forEach(announcementIds::addAll);
-            Map<String, StoredAnnouncements.Stored> texts = stored.get(c, announcementIds);
+            Map<String, StoredAnnouncements.Stored> texts = stored.read(c, announcementIds);
             Map<String, AnnouncementFacts> facts = new HashMap<>();
             Map<UUID, List<Catalysts.Move>> moves = catalysts.moves(c, ids);
             List<CatalystApi.CatalystView> out = new ArrayList<>();

@@ -113,7 +113,7 @@ public class ReminderJob {
                 return 0;
             }
             Map<UUID, List<String>> behind = catalysts.announcementIds(c, due.stream().map(Catalyst::id).toList());
-            Map<String, StoredAnnouncements.Stored> texts = stored.get(c, all(behind.values()));
+            Map<String, StoredAnnouncements.Stored> texts = stored.read(c, all(behind.values()));
             Map<UUID, Set<UUID>> watchers = new HashMap<>();
             Set<UUID> anyWatcher = new HashSet<>();
             for (Catalyst k : due) {
@@ -166,7 +166,7 @@ public class ReminderJob {
                 List<Catalyst> moved = catalysts.byIds(c, latest.keySet()).stream()
                         .filter(k -> Catalyst.OPEN.equals(k.status()) && !k.periodEnd().isBefore(today)).toList();
                 Map<UUID, List<String>> behind = catalysts.announcementIds(c, moved.stream().map(Catalyst::id).toList());
-                Map<String, StoredAnnouncements.Stored> texts = stored.get(c, all(behind.values()));
+                Map<String, StoredAnnouncements.Stored> texts = stored.read(c, all(behind.values()));
                 Map<UUID, List<Catalysts.Move>> moves = catalysts.moves(c, moved.stream().map(Catalyst::id).toList());
                 Map<UUID, Set<UUID>> watchers = new HashMap<>();
                 Set<UUID> anyWatcher = new HashSet<>();
