@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,25 +113,15 @@ public class ReminderJob {
             if (due.isEmpty()) {
                 return 0;
             }
-            Map<UUID, List<String>> behind = catalysts.announcementIds(c, due.stream().map(Catalyst::id).toList());
-            Map<String, StoredAnnouncements.Stored> texts = stored.read(c, all(behind.values()));
-            Map<UUID, Set<UUID>> watchers = new HashMap<>();
-            Set<UUID> anyWatcher = new HashSet<>();
-            for (Catalyst k : due) {
-                Set<UUID> w = watchers(behind.getOrDefault(k.id(), List.of()), texts);
-                watchers.put(k.id(), w);
-                anyWatcher.addAll(w);
-            }
-            Map<UUID, int[]> leads = reminderDays(c, anyWatcher);
+            Followers followers = followers(c, due);
             Map<UUID, List<Catalysts.Move>> moves = catalysts.moves(c, due.stream().map(Catalyst::id).toList());
             for (Catalyst k : due) {
                 long daysLeft = ChronoUnit.DAYS.between(today, k.date());
-                CatalystApi.Source source = WatchedCatalysts.source(k.announcementId(), texts);
-                for (UUID w : watchers.get(k.id())) {
-                    int[] days = leads.get(w);
-                    Integer lead = days == null ? null : CatalystNotices.dueLead(days, daysLeft);
+                CatalystApi.Source source = WatchedCatalysts.source(k.announcementId(), followers.texts());
+                for (Map.Entry<UUID, int[]> w : followers.of(k).entrySet()) {
+                    Integer lead = CatalystNotices.dueLead(w.getValue(), daysLeft);
                     if (lead != null) {
-                        notices.add(new DeliveryStore.QueuedNotice(w, CatalystNotices.reminderKey(k, lead),
+                        notices.add(new DeliveryStore.QueuedNotice(w.getKey(), CatalystNotices.reminderKey(k, lead),
                                 CatalystNotices.reminder(json, k, source, lead, daysLeft,
                                         moves.getOrDefault(k.id(), List.of()))));
                     }
@@ -165,17 +156,8 @@ public class ReminderJob {
                 }
                 List<Catalyst> moved = catalysts.byIds(c, latest.keySet()).stream()
                         .filter(k -> Catalyst.OPEN.equals(k.status()) && !k.periodEnd().isBefore(today)).toList();
-                Map<UUID, List<String>> behind = catalysts.announcementIds(c, moved.stream().map(Catalyst::id).toList());
-                Map<String, StoredAnnouncements.Stored> texts = stored.read(c, all(behind.values()));
+                Followers followers = followers(c, moved);
                 Map<UUID, List<Catalysts.Move>> moves = catalysts.moves(c, moved.stream().map(Catalyst::id).toList());
-                Map<UUID, Set<UUID>> watchers = new HashMap<>();
-                Set<UUID> anyWatcher = new HashSet<>();
-                for (Catalyst k : moved) {
-                    Set<UUID> w = watchers(behind.getOrDefault(k.id(), List.of()), texts);
-                    watchers.put(k.id(), w);
-                    anyWatcher.addAll(w);
-                }
-                Map<UUID, int[]> leads = reminderDays(c, anyWatcher);
                 List<DeliveryStore.QueuedNotice> notices = new ArrayList<>();
                 for (Catalyst k : moved) {
                     int seq = latest.get(k.id());
@@ -184,11 +166,10 @@ public class ReminderJob {
                     if (move == null) {
                         continue;
                     }
-                    CatalystApi.Source source = WatchedCatalysts.source(move.announcementId(), texts);
-                    for (UUID w : watchers.get(k.id())) {
-                        int[] days = leads.get(w);
-                        if (days != null && days.length > 0) {
-                            notices.add(new DeliveryStore.QueuedNotice(w, CatalystNotices.movedKey(k, seq),
+                    CatalystApi.Source source = WatchedCatalysts.source(move.announcementId(), followers.texts());
+                    for (Map.Entry<UUID, int[]> w : followers.of(k).entrySet()) {
+                        if (w.getValue().length > 0) { // a watchlist that asks for no reminders is not told either
+                            notices.add(new DeliveryStore.QueuedNotice(w.getKey(), CatalystNotices.movedKey(k, seq),
                                     CatalystNotices.dateChanged(json, k, move, source)));
                         }
                     }
@@ -212,16 +193,40 @@ public class ReminderJob {
         }
     }
 
-    /** The live watchlists one of these announcements matches, as the match index judges them. */
-    private Set<UUID> watchers(List<String> announcementIds, Map<String, StoredAnnouncements.Stored> texts) {
-        Set<UUID> out = new LinkedHashSet<>();
-        for (String id : announcementIds) {
-            StoredAnnouncements.Stored s = texts.get(id);
-            if (s != null) {
-                out.addAll(index.match(AnnouncementFacts.of(s.parsed().get())));
-            }
+    /**
+     * For each catalyst, the live watchlists that follow it (one of its announcements matches them, as the match
+     * index judges it) with the days before that each asks to be reminded; and the announcements' texts.
+     */
+    private record Followers(Map<String, StoredAnnouncements.Stored> texts, Map<UUID, Map<UUID, int[]>> byCatalyst) {
+        Map<UUID, int[]> of(Catalyst k) {
+            return byCatalyst.getOrDefault(k.id(), Map.of());
         }
-        return out;
+    }
+
+    private Followers followers(Connection c, List<Catalyst> list) throws SQLException {
+        Map<UUID, List<String>> behind = catalysts.announcementIds(c, list.stream().map(Catalyst::id).toList());
+        Map<String, StoredAnnouncements.Stored> texts = stored.read(c, all(behind.values()));
+        Map<UUID, Set<UUID>> matched = new HashMap<>();
+        Set<UUID> any = new HashSet<>();
+        for (Catalyst k : list) {
+            Set<UUID> w = new LinkedHashSet<>();
+            for (String id : behind.getOrDefault(k.id(), List.of())) {
+                StoredAnnouncements.Stored s = texts.get(id);
+                if (s != null) {
+                    w.addAll(index.match(AnnouncementFacts.of(s.parsed().get())));
+                }
+            }
+            matched.put(k.id(), w);
+            any.addAll(w);
+        }
+        Map<UUID, int[]> leads = reminderDays(c, any);
+        Map<UUID, Map<UUID, int[]>> byCatalyst = new HashMap<>();
+        matched.forEach((k, ws) -> {
+            Map<UUID, int[]> of = new LinkedHashMap<>();
+            ws.stream().filter(leads::containsKey).forEach(w -> of.put(w, leads.get(w)));
+            byCatalyst.put(k, of);
+        });
+        return new Followers(texts, byCatalyst);
     }
 
     /** The most days before a catalyst any live watchlist asks for; -1 when none asks for reminders. */
