@@ -316,13 +316,14 @@ class SubscriberPageBrowserTest {
         Actions keys = new Actions(driver);
         // From the list above the form, Tab walks the form in reading order.
         List<String> order = List.of("w-name", "w-targets", "w-companies", "w-modalities", "w-events", "w-agencies",
-                "w-drugs", "w-keywords", "w-history", "w-digest", "d-type", "d-address", "submit-watchlist");
+                "w-drugs", "w-keywords", "w-history", "w-digest", "w-reminders", "d-type", "d-address", "submit-watchlist");
         Map<String, CharSequence[]> typed = Map.of(
                 "w-name", new CharSequence[] {"Keyboard only"},
                 "w-targets", new CharSequence[] {"ERBB2"},
                 "w-events", new CharSequence[] {Keys.HOME, "BREAKTHROUGH_T"},
                 "w-agencies", new CharSequence[] {Keys.HOME, "FDA"},
                 "w-history", new CharSequence[] {Keys.SPACE},
+                "w-reminders", new CharSequence[] {Keys.END, ", 30"},
                 "d-type", new CharSequence[] {"Signed"},
                 "d-address", new CharSequence[] {SINK.url("/browser/keyboard")});
         for (String id : order) {
@@ -348,6 +349,7 @@ class SubscriberPageBrowserTest {
         assertThat(saved.getList("filter.eventTypes")).containsExactly(List.of("BREAKTHROUGH_THERAPY"));
         assertThat(saved.getList("filter.agencies")).containsExactly(List.of("FDA"));
         assertThat(saved.getList("filter.includeHistory")).containsExactly(true);
+        assertThat(saved.getList("reminders")).containsExactly(List.of(30, 7, 1));
         assertThat(saved.getList("destinations[0].type")).containsExactly("WEBHOOK");
     }
 
