@@ -39,6 +39,7 @@ final class E2eStack {
         env.put("BIOALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1,localhost");
         env.put("BIOALERT_FETCH_ALLOW_HOSTS", "127.0.0.1,localhost"); // the tests serve feeds from loopback
         env.put("INGEST_API_KEY_HASHES", sha256Hex(ingestKey));
+        env.put("BIOALERT_CALENDAR_CHECK_EVERY", "1s"); // reminders and date changes looked for every second
         ingest = new ServiceProcess("ingest-service", env).start();
         classifier = new ServiceProcess("classifier-service", env).start();
         notify = new ServiceProcess("notify-service", env).start();
@@ -61,6 +62,17 @@ final class E2eStack {
     /** A fresh notify-service process on the same database and consumer group, as after a crash. */
     void replaceNotify() {
         notify = new ServiceProcess("notify-service", env).start();
+    }
+
+    /**
+     * A fresh notify-service process with these variables on top of the stack's, e.g. the calendar clock
+     * ({@code BIOALERT_TEST_CLOCK}); with none, notify as the stack started it.
+     */
+    void restartNotify(Map<String, String> extra) {
+        notify.close();
+        Map<String, String> e = new HashMap<>(env);
+        e.putAll(extra);
+        notify = new ServiceProcess("notify-service", e).start();
     }
 
     private static String newKey() {

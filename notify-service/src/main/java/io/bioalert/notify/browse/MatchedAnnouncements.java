@@ -59,7 +59,7 @@ public class MatchedAnnouncements {
                             SELECT d.announcement_id, max(d.created_at) AS matched_at,
                                    array_agg(DISTINCT w.name ORDER BY w.name) AS watchlists
                             FROM watchlist w JOIN delivery d ON d.watchlist_id = w.id
-                            WHERE w.subscriber_id = ? AND w.deleted_at IS NULL
+                            WHERE w.subscriber_id = ? AND w.deleted_at IS NULL AND d.notice IS NULL
                             GROUP BY d.announcement_id
                             ORDER BY matched_at DESC
                             LIMIT ?)

@@ -3,6 +3,7 @@ package io.bioalert.notify.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ public interface NotifyConfig {
     Dispatch dispatch();
 
     Digest digest();
+
+    Calendar calendar();
 
     interface Webhook {
         /**
@@ -110,6 +113,18 @@ public interface NotifyConfig {
         /** Master switch, off for benchmarks that drive the dispatcher by hand. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Calendar {
+        /** How often the reminder job queues due reminders and "date changed" notices. */
+        @WithDefault("60s")
+        String checkEvery();
+
+        /**
+         * For tests only: the calendar's "now" (what today is for reminders and the coming catalysts) fixed at this
+         * instant instead of the system clock. The end-to-end tests start notify with it to reach a reminder's day.
+         */
+        Optional<Instant> testClock();
     }
 
     interface Digest {

@@ -12,6 +12,9 @@ public interface ChannelSender {
     /** One alert. The job's delivery id is the idempotency key the receiver sees. */
     CompletableFuture<SendOutcome> send(DeliveryJob job);
 
+    /** One notice ({@link DeliveryJob#notice()}: a reminder, a date change); its delivery id is the key as for an alert. */
+    CompletableFuture<SendOutcome> sendNotice(DeliveryJob job);
+
     /**
      * One message for several announcements of one destination (digest mode).
      *

@@ -23,11 +23,14 @@ import java.util.UUID;
 public class DeliveryHistory {
 
     /**
+     * @param kind         {@code alert} for an announcement, else the notice's type ({@code catalyst_reminder},
+     *                     {@code catalyst_date_changed}); a notice's title is its subject and its announcementId
+     *                     its key
      * @param status       PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED, or
      *                     DIGEST (waiting for the end of the digest period)
      * @param alsoReported later reports of the same news, attached to this alert instead of sent, oldest first
      */
-    public record Entry(UUID id, UUID destinationId, String channel, String announcementId, String title,
+    public record Entry(UUID id, UUID destinationId, String channel, String kind, String announcementId, String title,
             String status, int attempts, String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt,
             JsonNode reasons, List<Report> alsoReported) {
     }
@@ -54,9 +57,10 @@ public class DeliveryHistory {
         try (Connection c = store.dataSource().getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         SELECT d.id, d.destination_id, d.channel, d.announcement_id,
-                               a.payload::jsonb -> 'announcement' ->> 'title', d.status, d.attempts, d.last_error,
-                               d.created_at, d.next_attempt_at, d.sent_at, d.reasons
-                        FROM delivery d JOIN announcement a ON a.id = d.announcement_id
+                               COALESCE(a.payload::jsonb -> 'announcement' ->> 'title', d.notice::jsonb ->> 'subject'),
+                               d.status, d.attempts, d.last_error, d.created_at, d.next_attempt_at, d.sent_at, d.reasons,
+                               COALESCE(d.notice::jsonb ->> 'type', 'alert')
+                        FROM delivery d LEFT JOIN announcement a ON a.id = d.announcement_id AND d.notice IS NULL
                         WHERE d.watchlist_id = ?""" + where + " ORDER BY d.created_at DESC LIMIT ?")) {
             int i = 1;
             ps.setObject(i++, watchlistId);
@@ -72,7 +76,7 @@ public class DeliveryHistory {
                     String shown = "PENDING".equals(st) && attempts > 0 ? "RETRYING"
                             : st.startsWith("DIGEST") ? "DIGEST" : st;
                     out.add(new Entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), shown, attempts, rs.getString(8), instant(rs.getTimestamp(9)),
+                            rs.getString(13), rs.getString(4), rs.getString(5), shown, attempts, rs.getString(8), instant(rs.getTimestamp(9)),
                             "SENT".equals(st) || "FAILED".equals(st) ? null : instant(rs.getTimestamp(10)),
                             instant(rs.getTimestamp(11)), readReasons(rs.getString(12)), new ArrayList<>()));
                 }

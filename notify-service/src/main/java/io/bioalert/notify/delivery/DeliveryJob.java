@@ -12,6 +12,8 @@ import java.util.function.Supplier;
  * @param announcementJson the classified announcement as received from Kafka
  * @param announcement     the same, parsed on first use and shared by the jobs of one batch
  * @param reasonsJson      JSON array of {@link io.bioalert.notify.matching.MatchReason}
+ * @param notice           what to say instead of an announcement's alert (a reminder, a date change), or null for
+ *                         an alert; a notice has no announcement
  */
 public record DeliveryJob(
         UUID deliveryId,
@@ -30,11 +32,12 @@ public record DeliveryJob(
         UUID watchlistId,
         String watchlistName,
         String filterJson,
-        boolean watchlistDeleted) {
+        boolean watchlistDeleted,
+        Notice notice) {
 
     public DeliveryJob withAnnouncement(String json, Supplier<ClassifiedAnnouncement> parsed) {
         return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, json, parsed, destinationId, channel,
                 address, secret, destinationStatus, unsubscribeToken, ratePerMinute, watchlistId, watchlistName,
-                filterJson, watchlistDeleted);
+                filterJson, watchlistDeleted, notice);
     }
 }

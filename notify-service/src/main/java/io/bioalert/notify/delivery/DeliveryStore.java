@@ -1,5 +1,7 @@
 package io.bioalert.notify.delivery;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -25,9 +27,9 @@ public class DeliveryStore {
 
     public static final String JOB_COLUMNS = """
             d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
-            dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at""";
+            dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at, d.notice""";
 
-    private static final int JOB_COLUMN_COUNT = 15;
+    private static final int JOB_COLUMN_COUNT = 16;
 
     /**
      * Status, attempts, due time and lease of a new delivery, from the watchlist's {@code digest} and the
@@ -65,7 +67,7 @@ public class DeliveryStore {
                 JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
                 JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
                 ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
-                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status)
+                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status, notice)
             SELECT""" + " " + JOB_COLUMNS + """
 
             FROM d JOIN destination dst ON dst.id = d.destination_id JOIN watchlist w ON w.id = d.watchlist_id
@@ -112,7 +114,7 @@ public class DeliveryStore {
                 CROSS JOIN (VALUES (?::uuid, ?::bigint)) AS claim(owner, lease_ms)
                 WHERE c.id IN (SELECT delivery_id FROM news)
                 ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING
-                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status),
+                RETURNING id, attempts, reasons, announcement_id, destination_id, watchlist_id, status, notice),
             attached AS (
                 INSERT INTO attached_report (watchlist_id, destination_id, announcement_id, delivery_id, attached_at)
                 SELECT c.watchlist_id, c.destination_id, ?, e.delivery_id, now()
@@ -165,12 +167,28 @@ public class DeliveryStore {
              WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id
             RETURNING """ + " " + JOB_COLUMNS;
 
+    /**
+     * Queues notices: one PENDING delivery per active destination of each watchlist, keyed by the notice's key
+     * in place of an announcement id, so that delivery_once lets each through once per destination. Sent
+     * at once, also for digest watchlists: a reminder is about a day, not news to collect.
+     */
+    private static final String RECORD_NOTICES = """
+            INSERT INTO delivery (id, watchlist_id, destination_id, announcement_id, channel, status, attempts,
+                                  next_attempt_at, created_at, notice)
+            SELECT gen_random_uuid(), w.id, dst.id, m.key, dst.type, 'PENDING', 0, now(), now(), m.notice
+            FROM unnest(?::uuid[], ?::text[], ?::text[]) AS m(watchlist_id, key, notice)
+            JOIN watchlist w ON w.id = m.watchlist_id AND w.deleted_at IS NULL
+            JOIN destination dst ON dst.watchlist_id = w.id AND dst.status = 'ACTIVE' AND dst.deleted_at IS NULL
+            ON CONFLICT ON CONSTRAINT delivery_once DO NOTHING""";
+
     private final DataSource dataSource;
     private final StoredAnnouncements announcements;
+    private final ObjectMapper json;
 
-    DeliveryStore(DataSource dataSource, StoredAnnouncements announcements) {
+    DeliveryStore(DataSource dataSource, StoredAnnouncements announcements, ObjectMapper json) {
         this.dataSource = dataSource;
         this.announcements = announcements;
+        this.json = json;
     }
 
     /** Stores the announcement once; a redelivered record changes nothing. */
@@ -242,6 +260,41 @@ public class DeliveryStore {
         }
     }
 
+    /** One notice for one watchlist's destinations, once per {@code key}. */
+    public record QueuedNotice(UUID watchlistId, String key, Notice notice) {
+    }
+
+    /**
+     * Queues each notice for the active destinations of its watchlist, once per (watchlist, destination, key)
+     * however often it is queued.
+     *
+     * @return the deliveries inserted now (0 for notices queued before)
+     */
+    public int recordNotices(List<QueuedNotice> notices) throws SQLException {
+        if (notices.isEmpty()) {
+            return 0;
+        }
+        Object[] watchlists = new Object[notices.size()];
+        String[] keys = new String[notices.size()];
+        String[] bodies = new String[notices.size()];
+        for (int i = 0; i < notices.size(); i++) {
+            QueuedNotice n = notices.get(i);
+            watchlists[i] = n.watchlistId();
+            keys[i] = n.key();
+            try {
+                bodies[i] = json.writeValueAsString(n.notice());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD_NOTICES)) {
+            ps.setArray(1, c.createArrayOf("uuid", watchlists));
+            ps.setArray(2, c.createArrayOf("text", keys));
+            ps.setArray(3, c.createArrayOf("text", bodies));
+            return ps.executeUpdate();
+        }
+    }
+
     /** Claims up to {@code limit} due deliveries for {@code lease}; a crash leaves them to be claimed again after it. */
     public List<DeliveryJob> claim(int limit, UUID owner, Duration lease) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
@@ -282,13 +335,18 @@ public class DeliveryStore {
                 rows.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                         null, null, rs.getObject(5, UUID.class), Destination.Type.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),
-                        rs.getObject(12, UUID.class), rs.getString(13), rs.getString(14), rs.getTimestamp(15) != null));
+                        rs.getObject(12, UUID.class), rs.getString(13), rs.getString(14), rs.getTimestamp(15) != null,
+                        readNotice(rs.getString(16))));
             }
         }
-        Map<String, StoredAnnouncements.Stored> stored =
-                announcements.get(c, rows.stream().map(DeliveryJob::announcementId).distinct().toList());
+        Map<String, StoredAnnouncements.Stored> stored = announcements.get(c,
+                rows.stream().filter(r -> r.notice() == null).map(DeliveryJob::announcementId).distinct().toList());
         List<DeliveryJob> jobs = new ArrayList<>(rows.size());
         for (DeliveryJob row : rows) {
+            if (row.notice() != null) {
+                jobs.add(row); // a notice says all it has to say itself
+                continue;
+            }
             StoredAnnouncements.Stored a = stored.get(row.announcementId());
             if (a == null) {
                 throw new IllegalStateException("delivery " + row.deliveryId() + " refers to a missing announcement");
@@ -296,6 +354,18 @@ public class DeliveryStore {
             jobs.add(row.withAnnouncement(a.payload(), a.parsed()));
         }
         return jobs;
+    }
+
+    private Notice readNotice(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.readValue(value, Notice.class);
+        } catch (JsonProcessingException e) {
+            // Written by this service a moment before, so this is a bug, not bad input.
+            throw new IllegalStateException("stored notice is not readable: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** How one claimed delivery ended; applied only while the claim's lease is still ours. */

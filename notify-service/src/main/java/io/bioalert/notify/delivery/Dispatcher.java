@@ -280,7 +280,8 @@ public class Dispatcher {
         }
         CompletableFuture<SendOutcome> sent;
         try {
-            sent = senders.of(job.channel()).send(job);
+            ChannelSender sender = senders.of(job.channel());
+            sent = job.notice() == null ? sender.send(job) : sender.sendNotice(job);
         } catch (RuntimeException e) {
             sent = CompletableFuture.completedFuture(SendOutcome.retry(e.toString(), null));
         }

@@ -49,7 +49,7 @@ public final class EventKeys {
      * "JSKN-003", "jskn 003" and the full-width "ＪＳＫＮ００３" of Chinese typesetting are one drug: NFKC
      * folds the full-width forms, then matching's own rule drops case, spaces, hyphens and other punctuation.
      */
-    static String drug(String name) {
+    public static String drug(String name) {
         return name == null ? "" : Text.drug(Normalizer.normalize(name, Normalizer.Form.NFKC));
     }
 }

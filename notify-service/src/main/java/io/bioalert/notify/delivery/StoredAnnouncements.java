@@ -47,8 +47,20 @@ public class StoredAnnouncements {
         put(id, new Stored(payload, () -> parsed));
     }
 
-    /** The announcements with these ids, from memory or else in one query on {@code c}. */
+    /** The announcements with these ids, from memory or else in one query on {@code c}, kept for the next claim. */
     public Map<String, Stored> get(Connection c, Collection<String> ids) throws SQLException {
+        return get(c, ids, true);
+    }
+
+    /**
+     * The same without keeping what was read: for readers of many older announcements at once (the catalyst
+     * calendar), which would otherwise push the announcements being delivered out of memory.
+     */
+    public Map<String, Stored> read(Connection c, Collection<String> ids) throws SQLException {
+        return get(c, ids, false);
+    }
+
+    private Map<String, Stored> get(Connection c, Collection<String> ids, boolean keep) throws SQLException {
         Map<String, Stored> found = new HashMap<>();
         List<String> missing;
         synchronized (recent) {
@@ -66,7 +78,9 @@ public class StoredAnnouncements {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Stored s = new Stored(rs.getString(2), lazy(rs.getString(2)));
-                        put(rs.getString(1), s);
+                        if (keep) {
+                            put(rs.getString(1), s);
+                        }
                         found.put(rs.getString(1), s);
                     }
                 }

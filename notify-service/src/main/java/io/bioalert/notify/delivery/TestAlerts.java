@@ -40,7 +40,7 @@ public class TestAlerts {
                 new MatchReason("test", "test alert", null, "sent from the BioAlert API to check this destination")));
         DeliveryJob job = new DeliveryJob(UUID.randomUUID(), 1, reasons, sample.id(), payload, () -> sample, d.id,
                 d.typeEnum(), d.address, d.secret, d.status, d.unsubscribeToken, d.ratePerMinute, w.id, w.name,
-                w.filterJson, false);
+                w.filterJson, false, null);
         return senders.of(d.typeEnum()).send(job).get(30, TimeUnit.SECONDS);
     }
 

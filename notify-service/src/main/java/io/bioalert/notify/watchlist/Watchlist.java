@@ -32,6 +32,10 @@ public class Watchlist extends PanacheEntityBase {
     @Column(nullable = false)
     public String digest;
 
+    /** Days before each matching catalyst to send a reminder, most first; empty for none. */
+    @Column(name = "reminder_days", nullable = false)
+    public int[] reminderDays;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

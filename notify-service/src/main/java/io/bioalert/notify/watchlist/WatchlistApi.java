@@ -22,17 +22,30 @@ public final class WatchlistApi {
     private WatchlistApi() {
     }
 
+    /** The most days before a catalyst a reminder may come. */
+    public static final int MAX_REMINDER_DAYS = 365;
+
+    /** Reminders when a watchlist names none: a week before each matching catalyst, and the day before. */
+    public static final List<Integer> DEFAULT_REMINDERS = List.of(7, 1);
+
+    /**
+     * @param reminders days before each catalyst that matches the filter to send a reminder (0 = on the day);
+     *                  {@link #DEFAULT_REMINDERS} when absent, none when empty
+     */
     public record CreateWatchlist(
             @NotBlank @Size(max = 200) @SingleLine String name,
             @NotNull @Valid WatchFilter filter,
             @Pattern(regexp = "IMMEDIATE|HOURLY|DAILY", message = "must be IMMEDIATE, HOURLY or DAILY") String digest,
-            @NotEmpty @Size(max = 10) List<@NotNull @Valid NewDestination> destinations) {
+            @NotEmpty @Size(max = 10) List<@NotNull @Valid NewDestination> destinations,
+            @Size(max = 10) List<@NotNull @Min(0) @Max(MAX_REMINDER_DAYS) Integer> reminders) {
     }
 
+    /** @param reminders as in {@link CreateWatchlist}; absent keeps the watchlist's */
     public record UpdateWatchlist(
             @NotBlank @Size(max = 200) @SingleLine String name,
             @NotNull @Valid WatchFilter filter,
-            @Pattern(regexp = "IMMEDIATE|HOURLY|DAILY", message = "must be IMMEDIATE, HOURLY or DAILY") String digest) {
+            @Pattern(regexp = "IMMEDIATE|HOURLY|DAILY", message = "must be IMMEDIATE, HOURLY or DAILY") String digest,
+            @Size(max = 10) List<@NotNull @Min(0) @Max(MAX_REMINDER_DAYS) Integer> reminders) {
     }
 
     /**
@@ -54,7 +67,8 @@ public final class WatchlistApi {
             Integer ratePerMinute, String secret) {
     }
 
-    public record WatchlistView(UUID id, String name, WatchFilter filter, String digest,
+    /** @param reminders days before each matching catalyst that a reminder is sent, most first */
+    public record WatchlistView(UUID id, String name, WatchFilter filter, String digest, List<Integer> reminders,
             List<DestinationView> destinations, Instant createdAt, Instant updatedAt) {
     }
 

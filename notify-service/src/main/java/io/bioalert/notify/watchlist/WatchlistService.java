@@ -45,6 +45,7 @@ public class WatchlistService {
             n.name = request.name().strip();
             n.filterJson = write(filter);
             n.digest = request.digest() == null ? "IMMEDIATE" : request.digest();
+            n.reminderDays = reminderDays(request.reminders() == null ? WatchlistApi.DEFAULT_REMINDERS : request.reminders());
             n.createdAt = Instant.now();
             n.updatedAt = n.createdAt;
             n.changeSeq = nextChangeSeq();
@@ -70,6 +71,9 @@ public class WatchlistService {
             found.filterJson = write(filter);
             if (request.digest() != null) {
                 found.digest = request.digest();
+            }
+            if (request.reminders() != null) {
+                found.reminderDays = reminderDays(request.reminders());
             }
             found.updatedAt = Instant.now();
             found.changeSeq = nextChangeSeq();
@@ -151,8 +155,15 @@ public class WatchlistService {
         return ids.stream().map(s -> s == null ? null : Text.id(s)).toList();
     }
 
+    /** Each day once, most first: the order reminders come in. */
+    static int[] reminderDays(List<Integer> days) {
+        return days.stream().mapToInt(Integer::intValue).distinct().boxed()
+                .sorted(java.util.Comparator.reverseOrder()).mapToInt(Integer::intValue).toArray();
+    }
+
     private WatchlistApi.WatchlistView view(Watchlist w, WatchFilter f, List<Destination> ds, boolean withSecrets) {
         return new WatchlistApi.WatchlistView(w.id, w.name, f, w.digest,
+                java.util.Arrays.stream(w.reminderDays).boxed().toList(),
                 ds.stream().map(d -> destinationView(d, withSecrets)).toList(), w.createdAt, w.updatedAt);
     }
 

@@ -59,6 +59,9 @@ class SubscriberPageBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    @jakarta.inject.Inject
+    io.bioalert.notify.config.SettableClock clock;
+
     private Browser browser;
     private WebDriver driver;
     private WebDriverWait wait;
@@ -72,6 +75,7 @@ class SubscriberPageBrowserTest {
 
     @AfterEach
     void stopBrowser() {
+        clock.reset();
         if (browser != null) {
             browser.close();
         }
@@ -312,13 +316,14 @@ class SubscriberPageBrowserTest {
         Actions keys = new Actions(driver);
         // From the list above the form, Tab walks the form in reading order.
         List<String> order = List.of("w-name", "w-targets", "w-companies", "w-modalities", "w-events", "w-agencies",
-                "w-drugs", "w-keywords", "w-history", "w-digest", "d-type", "d-address", "submit-watchlist");
+                "w-drugs", "w-keywords", "w-history", "w-digest", "w-reminders", "d-type", "d-address", "submit-watchlist");
         Map<String, CharSequence[]> typed = Map.of(
                 "w-name", new CharSequence[] {"Keyboard only"},
                 "w-targets", new CharSequence[] {"ERBB2"},
                 "w-events", new CharSequence[] {Keys.HOME, "BREAKTHROUGH_T"},
                 "w-agencies", new CharSequence[] {Keys.HOME, "FDA"},
                 "w-history", new CharSequence[] {Keys.SPACE},
+                "w-reminders", new CharSequence[] {Keys.END, ", 30"},
                 "d-type", new CharSequence[] {"Signed"},
                 "d-address", new CharSequence[] {SINK.url("/browser/keyboard")});
         for (String id : order) {
@@ -344,6 +349,7 @@ class SubscriberPageBrowserTest {
         assertThat(saved.getList("filter.eventTypes")).containsExactly(List.of("BREAKTHROUGH_THERAPY"));
         assertThat(saved.getList("filter.agencies")).containsExactly(List.of("FDA"));
         assertThat(saved.getList("filter.includeHistory")).containsExactly(true);
+        assertThat(saved.getList("reminders")).containsExactly(List.of(30, 7, 1));
         assertThat(saved.getList("destinations[0].type")).containsExactly("WEBHOOK");
     }
 
@@ -422,6 +428,57 @@ class SubscriberPageBrowserTest {
      * A change of the filter redraws the preview a moment later, and with it the links Tab walks through:
      * a keyboard user waits to see it, and so does this test.
      */
+    @Test
+    void theComingCatalystsAreListedByMonthWithTheirEvidenceAndTheCalendarLinkWorks() {
+        clock.set(java.time.Instant.parse("2027-01-15T09:00:00Z")); // the page lists what is ahead of this day
+        String token = Fixtures.signUp();
+        String drug = "CVT-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        Fixtures.createWatchlist(token, Fixtures.watchlist("Corvane's ADC", "{\"drugs\": [\"" + drug + "\"]}", "IMMEDIATE",
+                Fixtures.webhook(SINK.url("/browser/catalysts"), SECRET)));
+        ClassifiedAnnouncement accepted = TestAnnouncements.blaAccepted(drug, java.time.LocalDate.of(2027, 9, 12),
+                java.time.LocalDate.of(2027, 1, 12));
+        Fixtures.publish(accepted);
+        Fixtures.publish(TestAnnouncements.dated(drug + " data ahead", "Topline data from the pivotal study of " + drug
+                        + " are expected in the first half of 2027.", java.time.LocalDate.of(2027, 1, 13), List.of(),
+                List.of(drug), List.of(new io.bioalert.model.CatalystTag("READOUT", java.time.LocalDate.of(2027, 1, 1), "HALF",
+                        null, drug, "Topline data ... are expected in the first half of 2027", null, null))));
+        // Records of different announcements are handled in parallel: the extension waits for the acceptance, or
+        // arriving first it would open the catalyst at its own date, and the acceptance, older, would move nothing.
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", bearer(token))
+                .get("/api/catalysts").then().extract().jsonPath().getList("date").contains("2027-09-12"));
+        Fixtures.publish(TestAnnouncements.pdufaExtended(drug, java.time.LocalDate.of(2027, 12, 12), "DAY",
+                java.time.LocalDate.of(2027, 1, 14)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> given().header("Authorization", bearer(token))
+                .get("/api/catalysts").then().extract().jsonPath().getList("date").equals(List.of("2027-01-01", "2027-12-12")));
+        signIn(token);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#catalysts li")));
+        assertThat(el(By.id("catalysts")).findElements(By.cssSelector("h3")).stream().map(WebElement::getText).toList())
+                .containsExactly("January 2027", "December 2027");
+        List<WebElement> items = el(By.id("catalysts")).findElements(By.cssSelector("li"));
+        assertThat(items.get(0).getText()).startsWith("H1 2027 " + drug + " data readout")
+                .contains("“Topline data ... are expected in the first half of 2027”");
+        assertThat(items.get(1).getText()).startsWith("2027-12-12 " + drug + " PDUFA date (FDA)")
+                .contains("“the new PDUFA target action date is 2027-12-12”")
+                .contains("Moved from 2027-09-12 to 2027-12-12 — FDA extends review of " + drug + " (2027-01-14)")
+                .contains("Followed by Corvane's ADC");
+        assertThat(items.get(1).findElement(By.cssSelector(".evidence a")).getAttribute("href")).startsWith("https://news.example.org/");
+        assertThat(card("Corvane's ADC").getText()).contains("Reminders 7, 1 day(s) before each catalyst");
+        scrollTo(el(By.id("coming-catalysts")));
+        browser.screenshot("catalyst-calendar.png");
+
+        el(By.id("feed-new")).click();
+        String url = wait.until(d -> d.findElements(By.id("feed-url")).stream().findFirst().map(e -> e.getAttribute("value"))
+                .orElse(null));
+        assertThat(url).matches(".*/calendar/cal_[A-Za-z0-9_-]+\\.ics");
+        String path = java.net.URI.create(url).getPath();
+        assertThat(given().get(path).then().statusCode(200).extract().asString()).contains("SUMMARY:" + drug + " PDUFA date (FDA)");
+        assertThat(text("feed-status")).contains("is active");
+        el(By.id("feed-stop")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feed-out"), "no longer works"));
+        given().get(path).then().statusCode(404);
+    }
+
     private void awaitPreview() {
         sleep(400);
         wait.until(d -> !"Looking…".equals(text("preview-summary")));

@@ -1,5 +1,6 @@
 package io.bioalert.notify.flow;
 
+import io.bioalert.model.CatalystTag;
 import io.bioalert.model.Classification;
 import io.bioalert.model.ClassifiedAnnouncement;
 import io.bioalert.model.EventTag;
@@ -113,6 +114,48 @@ public final class TestAnnouncements {
                 List.of(new ModalityTag("BISPECIFIC_ADC", "双特异性抗体偶联药物", null, null)),
                 List.of(new EventTag("BREAKTHROUGH_THERAPY", "NMPA", true, "拟纳入突破性治疗品种", null, null)),
                 List.of(), List.of("青禾生物"));
+    }
+
+    /** A HER2 ADC's BLA accepted by the FDA, with a PDUFA target action date on {@code pdufa}. */
+    public static ClassifiedAnnouncement blaAccepted(String drug, LocalDate pdufa, LocalDate published) {
+        String evidence = "PDUFA target action date of " + pdufa;
+        return dated(drug + " BLA accepted by FDA",
+                "Corvane Therapeutics announced that the FDA has accepted the Biologics License Application for " + drug
+                        + ", a HER2-directed antibody-drug conjugate, and assigned a " + evidence + ".",
+                published, List.of(new EventTag("SUBMISSION_ACCEPTED", "FDA", true, "has accepted the Biologics License Application",
+                        null, null)), List.of(drug),
+                List.of(new CatalystTag("PDUFA", pdufa, "DAY", "FDA", drug, evidence, null, null)));
+    }
+
+    /** The FDA extended the review of {@code drug}: no event, a new PDUFA date. */
+    public static ClassifiedAnnouncement pdufaExtended(String drug, LocalDate pdufa, String precision, LocalDate published) {
+        String evidence = "the new PDUFA target action date is " + pdufa;
+        return dated("FDA extends review of " + drug,
+                "The FDA has extended the review of the BLA for " + drug + ", a HER2-directed antibody-drug conjugate, by three "
+                        + "months; " + evidence + ".",
+                published, List.of(), List.of(drug),
+                List.of(new CatalystTag("PDUFA", pdufa, precision, "FDA", drug, evidence, null, null)));
+    }
+
+    /** An outcome of the FDA's review: APPROVAL or COMPLETE_RESPONSE, primary. */
+    public static ClassifiedAnnouncement fdaOutcome(String drug, String eventType, LocalDate published) {
+        String evidence = eventType.equals("APPROVAL") ? "the FDA has approved " + drug
+                : "received a Complete Response Letter from the FDA for " + drug;
+        return dated("FDA decision on " + drug, "Corvane Therapeutics announced that " + evidence
+                        + ", a HER2-directed antibody-drug conjugate, for HER2-positive gastric cancer.", published,
+                List.of(new EventTag(eventType, "FDA", true, evidence, null, null)), List.of(drug), List.of());
+    }
+
+    /** A HER2 ADC story with these events, drugs and catalysts, published on {@code published}. */
+    public static ClassifiedAnnouncement dated(String title, String body, LocalDate published, List<EventTag> events,
+            List<String> drugs, List<CatalystTag> catalysts) {
+        String id = "u-" + UUID.randomUUID();
+        RawAnnouncement raw = new RawAnnouncement(1, id, title, body, "https://news.example.org/" + id, List.of(),
+                published, "test", Instant.now());
+        Classification c = new Classification(id, List.of(new TargetTag("ERBB2", "HER2", "HER2-directed", null, null)),
+                List.of(new ModalityTag("ADC", "antibody-drug conjugate", null, null)), events, drugs,
+                List.of("Corvane Therapeutics"), List.of(), List.of(), List.of(), catalysts);
+        return new ClassifiedAnnouncement(1, raw, c, "test-1", Instant.now());
     }
 
     static ClassifiedAnnouncement announcement(String title, String body, String source, List<TargetTag> targets,

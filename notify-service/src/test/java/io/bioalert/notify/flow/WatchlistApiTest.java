@@ -157,6 +157,33 @@ class WatchlistApiTest {
     }
 
     @Test
+    void remindersDefaultToAWeekAndADayBeforeAreValidatedByFieldAndKeptOnUpdate() {
+        String token = Fixtures.signUp();
+        String filter = "{\"targets\": [\"ERBB2\"]}";
+        String id = post(token, Fixtures.watchlist("x", filter, "IMMEDIATE", hook())).statusCode(201)
+                .body("reminders", equalTo(java.util.List.of(7, 1))).extract().path("id");
+        for (String[] bad : new String[][] {{"[366]", "reminders[0]"}, {"[7, -1]", "reminders[1]"}, {"[null]", "reminders[0]"},
+                {"[1,2,3,4,5,6,7,8,9,10,11]", "reminders"}, {"\"weekly\"", "reminders"}}) {
+            post(token, "{\"name\": \"x\", \"filter\": " + filter + ", \"reminders\": " + bad[0] + ", \"destinations\": ["
+                    + hook() + "]}").statusCode(400).body("fields[0].field", equalTo(bad[1]));
+        }
+        post(token, "{\"name\": \"x\", \"filter\": " + filter + ", \"reminders\": [1, 30, 1, 0], \"destinations\": ["
+                + hook() + "]}").statusCode(201).body("reminders", equalTo(java.util.List.of(30, 1, 0)));
+
+        given().contentType(ContentType.JSON).header("Authorization", bearer(token))
+                .body("{\"name\": \"y\", \"filter\": " + filter + "}").put("/api/watchlists/{id}", id)
+                .then().statusCode(200).body("reminders", equalTo(java.util.List.of(7, 1)));
+        given().contentType(ContentType.JSON).header("Authorization", bearer(token))
+                .body("{\"name\": \"y\", \"filter\": " + filter + ", \"reminders\": []}").put("/api/watchlists/{id}", id)
+                .then().statusCode(200).body("reminders", empty());
+        given().contentType(ContentType.JSON).header("Authorization", bearer(token))
+                .body("{\"name\": \"y\", \"filter\": " + filter + ", \"reminders\": [400]}").put("/api/watchlists/{id}", id)
+                .then().statusCode(400).body("fields[0].field", equalTo("reminders[0]"));
+        given().header("Authorization", bearer(token)).get("/api/watchlists/{id}", id).then().statusCode(200)
+                .body("reminders", empty());
+    }
+
+    @Test
     void tokensAreRequiredAndASubscriberSeesAndChangesOnlyTheirOwnWatchlists() {
         given().get("/api/watchlists").then().statusCode(401);
         given().header("Authorization", "Bearer nope").get("/api/watchlists").then().statusCode(401);
@@ -250,7 +277,9 @@ class WatchlistApiTest {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         given().get("/q/health").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/watchlists"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/watchlists"))
+                .body(containsString("/api/catalysts")).body(containsString("/api/calendar/feed"))
+                .body(containsString("/calendar/{token}.ics"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("bioalert_notify_deliveries_sent_total{channel=\"webhook\""));
         given().get("/api/taxonomy").then().statusCode(200).body("modalityParents.BISPECIFIC_ADC", hasItem("ADC"));

@@ -56,6 +56,15 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
+    public CompletableFuture<SendOutcome> sendNotice(DeliveryJob job) {
+        String unsubscribe = unsubscribeUrl(job);
+        Mail mail = Mail.withText(job.address(), HeaderText.of("[BioAlert] " + job.notice().subject()),
+                        MailTemplates.noticeText(job.notice(), job.watchlistName(), unsubscribe).render())
+                .setHtml(MailTemplates.noticeHtml(job.notice(), job.watchlistName(), unsubscribe).render());
+        return send(decorate(mail, job.deliveryId().toString(), unsubscribe));
+    }
+
+    @Override
     public CompletableFuture<SendOutcome> sendDigest(String digestId, List<DeliveryJob> jobs) {
         DeliveryJob first = jobs.get(0);
         List<AlertView> items = jobs.stream().map(j -> AlertView.of(j, json)).toList();

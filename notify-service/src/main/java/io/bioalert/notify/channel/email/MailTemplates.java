@@ -1,6 +1,7 @@
 package io.bioalert.notify.channel.email;
 
 import io.bioalert.notify.channel.AlertView;
+import io.bioalert.notify.delivery.Notice;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
@@ -15,6 +16,10 @@ public final class MailTemplates {
     public static native TemplateInstance alertText(AlertView view, String unsubscribeUrl);
 
     public static native TemplateInstance alertHtml(AlertView view, String unsubscribeUrl);
+
+    public static native TemplateInstance noticeText(Notice notice, String watchlistName, String unsubscribeUrl);
+
+    public static native TemplateInstance noticeHtml(Notice notice, String watchlistName, String unsubscribeUrl);
 
     public static native TemplateInstance digestText(String watchlistName, List<AlertView> items, String unsubscribeUrl);
 

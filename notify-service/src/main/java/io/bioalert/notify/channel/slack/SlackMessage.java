@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bioalert.notify.channel.AlertView;
+import io.bioalert.notify.delivery.Notice;
 import io.bioalert.notify.matching.MatchReason;
 import java.util.List;
 
@@ -40,6 +41,26 @@ public final class SlackMessage {
             section(blocks, tags.toString());
         }
         section(blocks, reasons(v));
+        return msg;
+    }
+
+    /** A notice (a reminder, a date change): its subject as the header, its lines, its link, and which watchlist asked. */
+    public static ObjectNode notice(ObjectMapper json, Notice n, String watchlistName) {
+        ObjectNode msg = json.createObjectNode();
+        msg.put("text", truncate(escape(n.subject()), MAX_SECTION));
+        ArrayNode blocks = msg.putArray("blocks");
+        header(blocks, n.subject());
+        StringBuilder body = new StringBuilder();
+        for (String line : n.lines()) {
+            body.append(escape(line)).append('\n');
+        }
+        if (n.url() != null) {
+            body.append('<').append(n.url().replace("|", "%7C").replace(">", "%3E")).append("|Read the announcement>");
+        }
+        if (!body.isEmpty()) {
+            section(blocks, body.toString());
+        }
+        context(blocks, "Because of your watchlist " + escape(watchlistName));
         return msg;
     }
 

@@ -48,6 +48,11 @@ public class SlackSender implements ChannelSender {
     }
 
     @Override
+    public CompletableFuture<SendOutcome> sendNotice(DeliveryJob job) {
+        return post(job, SlackMessage.notice(json, job.notice(), job.watchlistName()).toString());
+    }
+
+    @Override
     public CompletableFuture<SendOutcome> sendDigest(String digestId, List<DeliveryJob> jobs) {
         List<AlertView> items = jobs.stream().map(j -> AlertView.of(j, json)).toList();
         return post(jobs.get(0), SlackMessage.digest(json, jobs.get(0).watchlistName(), items).toString());

@@ -2,9 +2,11 @@ package io.bioalert.notify.channel.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
+import io.bioalert.notify.delivery.Notice;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +44,30 @@ public class WebhookSender implements ChannelSender {
         String body = "{\"type\":\"alert\",\"deliveryId\":\"" + job.deliveryId() + "\",\"watchlist\":" + watchlist(job)
                 + ",\"reasons\":" + orEmpty(job.reasonsJson()) + ",\"announcement\":" + job.announcementJson() + "}";
         return post(job, job.deliveryId().toString(), body);
+    }
+
+    /**
+     * {@code {"type": <the notice's type>, "deliveryId", "watchlist", "subject", "lines", "url", …the notice's data}},
+     * signed and keyed like an alert.
+     */
+    @Override
+    public CompletableFuture<SendOutcome> sendNotice(DeliveryJob job) {
+        Notice notice = job.notice();
+        ObjectNode body = json.createObjectNode();
+        body.put("type", notice.type());
+        body.put("deliveryId", job.deliveryId().toString());
+        try {
+            body.set("watchlist", json.readTree(watchlist(job)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        body.put("subject", notice.subject());
+        body.set("lines", json.valueToTree(notice.lines()));
+        body.put("url", notice.url());
+        if (notice.data() != null) {
+            body.setAll(notice.data());
+        }
+        return post(job, job.deliveryId().toString(), body.toString());
     }
 
     @Override

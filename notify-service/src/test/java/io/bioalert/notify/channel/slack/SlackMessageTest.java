@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.channel.AlertView;
 import io.bioalert.notify.channel.webhook.HttpTransport;
+import io.bioalert.notify.delivery.Notice;
 import io.bioalert.notify.flow.TestAnnouncements;
 import io.bioalert.notify.matching.MatchReason;
 import java.util.ArrayList;
@@ -27,6 +28,20 @@ class SlackMessageTest {
         String all = msg.get("blocks").toString();
         assertThat(all).contains("<https://news.example.org/").contains("biparatopic HER2-targeting")
                 .contains("HER2 &lt;ADC&gt; &amp; co");
+        assertWithinLimits(msg);
+    }
+
+    @Test
+    void aNoticeHasItsSubjectAsHeaderItsLinesEscapedItsLinkAndTheWatchlist() {
+        Notice notice = new Notice("catalyst_reminder", "In 7 days: CVT-2291 PDUFA date (FDA) on 2027-12-12",
+                List.of("\"PDUFA target action date is <b>December 12</b>\"", "Source: FDA extends review"),
+                "https://news.example.org/x|y", json.createObjectNode());
+        JsonNode msg = SlackMessage.notice(json, notice, "HER2 <ADC>");
+        assertThat(msg.get("text").asText()).isEqualTo("In 7 days: CVT-2291 PDUFA date (FDA) on 2027-12-12");
+        assertThat(msg.get("blocks").get(0).get("text").get("text").asText()).isEqualTo(notice.subject());
+        String all = msg.get("blocks").toString();
+        assertThat(all).contains("&lt;b&gt;December 12&lt;/b&gt;").contains("<https://news.example.org/x%7Cy|Read the announcement>")
+                .contains("HER2 &lt;ADC&gt;");
         assertWithinLimits(msg);
     }
 
