@@ -31,6 +31,8 @@ public interface NotifyConfig {
 
     Digest digest();
 
+    Outage outage();
+
     interface Webhook {
         /**
          * Hosts, addresses or CIDR ranges that webhooks may reach although they are loopback, private or
@@ -110,6 +112,12 @@ public interface NotifyConfig {
         /** Master switch, off for benchmarks that drive the dispatcher by hand. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    interface Outage {
+        /** How often the database is probed during an outage: held work resumes within this of its return. */
+        @WithDefault("1s")
+        Duration probeEvery();
     }
 
     interface Digest {
