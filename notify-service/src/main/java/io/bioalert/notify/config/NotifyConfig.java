@@ -58,6 +58,10 @@ public interface NotifyConfig {
          */
         @WithDefault("10s")
         Duration sendTimeout();
+
+        /** How long the link of an opt-in mail confirms the address; after that the subscriber asks for a new one. */
+        @WithDefault("7d")
+        Duration confirmLinkTtl();
     }
 
     interface Index {

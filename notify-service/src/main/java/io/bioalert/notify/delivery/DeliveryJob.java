@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * @param announcementJson the classified announcement as received from Kafka
  * @param announcement     the same, parsed on first use and shared by the jobs of one batch
  * @param reasonsJson      JSON array of {@link io.bioalert.notify.matching.MatchReason}
+ * @param unsubscribeToken for email: the token of the unsubscribe link the mail carries ({@link UnsubscribeLinks})
  */
 public record DeliveryJob(
         UUID deliveryId,
@@ -36,5 +37,11 @@ public record DeliveryJob(
         return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, json, parsed, destinationId, channel,
                 address, secret, destinationStatus, unsubscribeToken, ratePerMinute, watchlistId, watchlistName,
                 filterJson, watchlistDeleted);
+    }
+
+    public DeliveryJob withUnsubscribeToken(String token) {
+        return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, announcementJson, announcement,
+                destinationId, channel, address, secret, destinationStatus, token, ratePerMinute, watchlistId,
+                watchlistName, filterJson, watchlistDeleted);
     }
 }

@@ -55,6 +55,18 @@ public class SubscriberResource {
         return Response.status(201).entity(new Created(s.id, s.email, s.name, token)).build();
     }
 
+    /** A new API token for the caller; the one used for this call stops working. Shown only in this answer. */
+    @POST
+    @Path("/me/token")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    public Created rotateToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Subscriber s = Subscriber.findById(auth.require(authorization));
+        String token = ApiTokens.random("bat_");
+        s.tokenHash = ApiTokens.sha256(token);
+        return new Created(s.id, s.email, s.name, token);
+    }
+
     @GET
     @Path("/me")
     @Transactional

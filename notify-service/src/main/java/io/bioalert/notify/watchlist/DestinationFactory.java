@@ -4,7 +4,10 @@ import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.api.InvalidFieldException;
 import io.bioalert.notify.channel.email.ConfirmedEmail;
 import io.bioalert.notify.subscriber.ApiTokens;
+import io.bioalert.notify.config.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,9 +17,18 @@ import java.util.UUID;
 public class DestinationFactory {
 
     private final UrlGuard guard;
+    private final Clock clock;
+    private final Duration confirmLinkTtl;
 
-    DestinationFactory(UrlGuard guard) {
+    DestinationFactory(UrlGuard guard, Clock clock, NotifyConfig config) {
         this.guard = guard;
+        this.clock = clock;
+        this.confirmLinkTtl = config.mail().confirmLinkTtl();
+    }
+
+    /** A new confirm link for a destination waiting for its opt-in, valid for the configured time from now. */
+    public void newConfirmLink(Destination d) {
+        d.newConfirmLink(clock.instant().plus(confirmLinkTtl));
     }
 
     /** @param field the JSON path of the request, for the 400 ("destinations[1]") */
@@ -27,7 +39,6 @@ public class DestinationFactory {
         dst.type = d.type();
         dst.createdAt = Instant.now();
         dst.ratePerMinute = d.ratePerMinute();
-        dst.unsubscribeToken = ApiTokens.random("u_");
         switch (Destination.Type.valueOf(d.type())) {
             case EMAIL -> {
                 if (d.email() == null || d.email().isBlank()) {
@@ -38,7 +49,7 @@ public class DestinationFactory {
                     dst.status = Destination.Status.ACTIVE.name();
                 } else {
                     dst.status = Destination.Status.PENDING_CONFIRMATION.name();
-                    dst.confirmToken = ApiTokens.random("c_");
+                    newConfirmLink(dst);
                 }
             }
             case SLACK, WEBHOOK -> {

@@ -98,6 +98,15 @@ public class WatchlistResource {
         return Response.noContent().build();
     }
 
+    /** Sends the opt-in mail again, with a new link, to an address that has not confirmed yet. */
+    @POST
+    @Path("/{id}/destinations/{destinationId}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    public Response resendConfirmation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId) {
+        return Response.accepted(service.resendConfirmation(auth.require(authorization), id, destinationId)).build();
+    }
+
     /** Sends a sample alert through the destination now and reports what its receiver answered. */
     @POST
     @Path("/{id}/destinations/{destinationId}/test")

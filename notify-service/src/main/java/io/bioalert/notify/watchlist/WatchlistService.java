@@ -3,12 +3,15 @@ package io.bioalert.notify.watchlist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.channel.email.OptInMailer;
+import io.bioalert.notify.delivery.DeliveryStore;
 import io.bioalert.notify.matching.Text;
 import io.bioalert.notify.matching.WatchFilter;
 import io.bioalert.notify.matching.WatchlistIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +29,15 @@ public class WatchlistService {
     private final WatchlistIndex index;
     private final OptInMailer optIn;
     private final ObjectMapper json;
+    private final DeliveryStore deliveries;
 
-    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json) {
+    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json,
+            DeliveryStore deliveries) {
         this.destinations = destinations;
         this.index = index;
         this.optIn = optIn;
         this.json = json;
+        this.deliveries = deliveries;
     }
 
     public WatchlistApi.WatchlistView create(UUID subscriberId, WatchlistApi.CreateWatchlist request) {
@@ -85,6 +91,7 @@ public class WatchlistService {
             found.deletedAt = Instant.now();
             found.updatedAt = found.deletedAt;
             found.changeSeq = nextChangeSeq();
+            deliveries.cancelQueued(id, null, "watchlist deleted");
             return found.changeSeq;
         });
         index.apply(id, null, seq);
@@ -114,8 +121,33 @@ public class WatchlistService {
         return destinationView(d, true);
     }
 
+    /** Removed with what is queued for it: no retry, no pending digest reaches a destination after this. */
     public void removeDestination(UUID subscriberId, UUID id, UUID destinationId) {
-        QuarkusTransaction.requiringNew().run(() -> ownedDestination(subscriberId, id, destinationId).deletedAt = Instant.now());
+        QuarkusTransaction.requiringNew().call(() -> {
+            Destination d = ownedDestination(subscriberId, id, destinationId);
+            d.deletedAt = Instant.now();
+            d.confirmTokenHash = null;
+            d.confirmExpiresAt = null;
+            return deliveries.cancelQueued(id, destinationId, "destination removed");
+        });
+    }
+
+    /** A new opt-in mail for an address still waiting for its confirmation; the link sent before stops working. */
+    public WatchlistApi.DestinationView resendConfirmation(UUID subscriberId, UUID id, UUID destinationId) {
+        Watchlist[] w = new Watchlist[1];
+        Destination d = QuarkusTransaction.requiringNew().call(() -> {
+            w[0] = owned(id, subscriberId);
+            Destination found = ownedDestination(subscriberId, id, destinationId);
+            if (!Destination.Status.PENDING_CONFIRMATION.name().equals(found.status)) {
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                        "destination is " + found.status.toLowerCase() + "; only an address waiting for its confirmation gets one"))
+                        .build());
+            }
+            destinations.newConfirmLink(found);
+            return found;
+        });
+        optIn.sendIfPending(d, w[0].name);
+        return destinationView(d, false);
     }
 
     /** Only within the owner's watchlists: anyone else's id is simply not found. */
