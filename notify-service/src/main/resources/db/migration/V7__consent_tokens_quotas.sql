@@ -20,3 +20,13 @@ INSERT INTO unsubscribe_link (token_hash, destination_id, created_at)
 SELECT encode(sha256(convert_to(unsubscribe_token, 'UTF8')), 'hex'), id, created_at
   FROM destination WHERE unsubscribe_token IS NOT NULL;
 ALTER TABLE destination DROP COLUMN unsubscribe_token;
+
+-- The API's rate quotas, counted in fixed windows: one row per (what is counted, window). The bucket is
+-- the SHA-256 of what is counted (a client address, a subscriber, a host, a mail address), so that the
+-- table holds no address. Windows more than two days old are deleted.
+CREATE TABLE quota_use (
+    bucket       CHAR(64)    NOT NULL,
+    window_start TIMESTAMPTZ NOT NULL,
+    uses         INTEGER     NOT NULL,
+    PRIMARY KEY (bucket, window_start)
+);

@@ -33,6 +33,8 @@ public interface NotifyConfig {
 
     Outage outage();
 
+    Quota quota();
+
     interface Webhook {
         /**
          * Hosts, addresses or CIDR ranges that webhooks may reach although they are loopback, private or
@@ -116,6 +118,44 @@ public interface NotifyConfig {
         /** Master switch, off for benchmarks that drive the dispatcher by hand. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /**
+     * What one subscriber, client address or receiving host may ask of the API: rates answer 429 with
+     * Retry-After when spent, caps answer 409 (see the README's quota table).
+     */
+    interface Quota {
+        /** Sign-ups from one client address. */
+        @WithDefault("10/1h")
+        Rate signUpsPerClient();
+
+        /** Test alerts one subscriber sends. */
+        @WithDefault("10/1m")
+        Rate testAlertsPerSubscriber();
+
+        /** Test alerts to one receiving host (a webhook's or Slack URL's host, an address's mail domain), from anyone. */
+        @WithDefault("30/1m")
+        Rate testAlertsPerHost();
+
+        /** Opt-in mails one subscriber causes. */
+        @WithDefault("20/1d")
+        Rate optInMailsPerSubscriber();
+
+        /** Opt-in mails to one address, from anyone. */
+        @WithDefault("3/1d")
+        Rate optInMailsPerAddress();
+
+        /** Live watchlists of one subscriber. */
+        @WithDefault("50")
+        int watchlistsPerSubscriber();
+
+        /** Live destinations across one subscriber's watchlists. */
+        @WithDefault("100")
+        int destinationsPerSubscriber();
+
+        /** The highest {@code ratePerMinute} a destination may ask for. */
+        @WithDefault("60000")
+        int maxRatePerMinute();
     }
 
     interface Outage {

@@ -19,11 +19,13 @@ public class DestinationFactory {
     private final UrlGuard guard;
     private final Clock clock;
     private final Duration confirmLinkTtl;
+    private final int maxRatePerMinute;
 
     DestinationFactory(UrlGuard guard, Clock clock, NotifyConfig config) {
         this.guard = guard;
         this.clock = clock;
         this.confirmLinkTtl = config.mail().confirmLinkTtl();
+        this.maxRatePerMinute = config.quota().maxRatePerMinute();
     }
 
     /** A new confirm link for a destination waiting for its opt-in, valid for the configured time from now. */
@@ -33,6 +35,9 @@ public class DestinationFactory {
 
     /** @param field the JSON path of the request, for the 400 ("destinations[1]") */
     public Destination build(String field, WatchlistApi.NewDestination d, UUID watchlistId, UUID subscriberId) {
+        if (d.ratePerMinute() != null && d.ratePerMinute() > maxRatePerMinute) {
+            throw new InvalidFieldException(field + ".ratePerMinute", "must be at most " + maxRatePerMinute);
+        }
         Destination dst = new Destination();
         dst.id = UUID.randomUUID();
         dst.watchlistId = watchlistId;

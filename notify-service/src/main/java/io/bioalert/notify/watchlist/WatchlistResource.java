@@ -4,6 +4,7 @@ import io.bioalert.notify.api.ErrorBody;
 import io.bioalert.notify.delivery.DeliveryHistory;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.delivery.TestAlerts;
+import io.bioalert.notify.quota.Quotas;
 import io.bioalert.notify.subscriber.Authenticator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
@@ -41,8 +42,11 @@ public class WatchlistResource {
     private final WatchlistService service;
     private final DeliveryHistory history;
     private final TestAlerts testAlerts;
+    private final Quotas quotas;
 
-    WatchlistResource(Authenticator auth, WatchlistService service, DeliveryHistory history, TestAlerts testAlerts) {
+    WatchlistResource(Authenticator auth, WatchlistService service, DeliveryHistory history, TestAlerts testAlerts,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.auth = auth;
         this.service = service;
         this.history = history;
@@ -121,8 +125,18 @@ public class WatchlistResource {
             return Response.status(409).entity(ErrorBody.message("destination is " + d.status.toLowerCase()
                     + (d.statusReason == null ? "" : ": " + d.statusReason) + "; nothing was sent")).build();
         }
+        quotas.testAlert(me, receivingHost(d));
         SendOutcome outcome = testAlerts.send((Watchlist) found[0], d);
         return Response.ok(new WatchlistApi.TestResult(destinationId, outcome.kind().name(), outcome.detail())).build();
+    }
+
+    /** The host a test alert reaches: a URL's host, or the mail domain of an address. */
+    static String receivingHost(Destination d) {
+        if (d.typeEnum() == Destination.Type.EMAIL) {
+            return d.address.substring(d.address.lastIndexOf('@') + 1);
+        }
+        String host = java.net.URI.create(d.address).getHost();
+        return host == null ? d.address : host;
     }
 
     /** Deliveries newest first: sent, retrying (with the last error), failed, cancelled, waiting for a digest. */

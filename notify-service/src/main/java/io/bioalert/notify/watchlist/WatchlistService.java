@@ -30,9 +30,11 @@ public class WatchlistService {
     private final OptInMailer optIn;
     private final ObjectMapper json;
     private final DeliveryStore deliveries;
+    private final SubscriberLimits limits;
 
     WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json,
-            DeliveryStore deliveries) {
+            DeliveryStore deliveries, SubscriberLimits limits) {
+        this.limits = limits;
         this.destinations = destinations;
         this.index = index;
         this.optIn = optIn;
@@ -45,6 +47,7 @@ public class WatchlistService {
         FilterValidator.validate(filter);
         List<Destination> created = new ArrayList<>();
         Watchlist w = QuarkusTransaction.requiringNew().call(() -> {
+            limits.reserve(subscriberId, 1, request.destinations().size());
             Watchlist n = new Watchlist();
             n.id = UUID.randomUUID();
             n.subscriberId = subscriberId;
@@ -60,6 +63,7 @@ public class WatchlistService {
                 d.persist();
                 created.add(d);
             }
+            limits.optInMails(subscriberId, created);
             return n;
         });
         index.apply(w.id, filter, w.changeSeq);
@@ -113,8 +117,10 @@ public class WatchlistService {
         Watchlist[] w = new Watchlist[1];
         Destination d = QuarkusTransaction.requiringNew().call(() -> {
             w[0] = owned(id, subscriberId);
+            limits.reserve(subscriberId, 0, 1);
             Destination n = destinations.build("request", request, id, subscriberId);
             n.persist();
+            limits.optInMails(subscriberId, List.of(n));
             return n;
         });
         optIn.sendIfPending(d, w[0].name);
@@ -144,6 +150,7 @@ public class WatchlistService {
                         .build());
             }
             destinations.newConfirmLink(found);
+            limits.optInMails(subscriberId, List.of(found));
             return found;
         });
         optIn.sendIfPending(d, w[0].name);

@@ -24,6 +24,16 @@ public class SettableClock extends Clock {
         ahead = ahead.plus(by);
     }
 
+    /**
+     * Moves to the start of the next window of {@code period} (windows counted from the epoch, as quotas
+     * count them), so that a test has a whole fresh window before it.
+     */
+    public void advanceToNextWindow(Duration period) {
+        long now = instant().toEpochMilli();
+        long p = period.toMillis();
+        advance(Duration.ofMillis(p - Math.floorMod(now, p) + 1));
+    }
+
     @Override
     public Instant instant() {
         return Instant.now().plus(ahead);
