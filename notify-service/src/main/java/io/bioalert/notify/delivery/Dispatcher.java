@@ -203,9 +203,12 @@ public class Dispatcher {
                 .whenComplete((done, e) -> {
                     if (done != null) {
                         finished.add(done);
-                    } else {
+                    } else if (e instanceof TimeoutException) {
                         // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
                         Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
+                    } else {
+                        Log.errorf(e, "delivery %s broke before it had an outcome", job.deliveryId());
+                        finished.add(outcomes.broken(job, e, "PENDING"));
                     }
                     // Released after queueing the outcome: at shutdown the writer stops once no permit
                     // is out and nothing is queued, and must not miss this one.
