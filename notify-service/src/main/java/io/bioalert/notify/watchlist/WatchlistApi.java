@@ -49,6 +49,10 @@ public final class WatchlistApi {
             @Min(1) Integer ratePerMinute) {
     }
 
+    /** @param secret the webhook's new HMAC key; generated when absent */
+    public record NewSecret(@Size(min = 16, max = 200) String secret) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DestinationView(UUID id, String type, String address, String status, String statusReason,
             Integer ratePerMinute, String secret) {

@@ -102,6 +102,14 @@ public class WatchlistResource {
         return Response.noContent().build();
     }
 
+    /** A new signing secret for a webhook destination, shown only in this answer: {@code {}} generates one. */
+    @POST
+    @Path("/{id}/destinations/{destinationId}/secret")
+    public WatchlistApi.DestinationView rotateSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId, @Valid @NotNull WatchlistApi.NewSecret request) {
+        return service.rotateSecret(auth.require(authorization), id, destinationId, request.secret());
+    }
+
     /** Sends the opt-in mail again, with a new link, to an address that has not confirmed yet. */
     @POST
     @Path("/{id}/destinations/{destinationId}/confirmation")

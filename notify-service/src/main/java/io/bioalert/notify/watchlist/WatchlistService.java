@@ -138,6 +138,24 @@ public class WatchlistService {
         });
     }
 
+    /**
+     * A new signing secret for a webhook, in force from the next send (retries included): shown only in this
+     * answer. The receiver should accept the old and the new one for a while, since a request signed with
+     * the old one may still be on its way.
+     */
+    public WatchlistApi.DestinationView rotateSecret(UUID subscriberId, UUID id, UUID destinationId, String secret) {
+        Destination d = QuarkusTransaction.requiringNew().call(() -> {
+            Destination found = ownedDestination(subscriberId, id, destinationId);
+            if (found.typeEnum() != Destination.Type.WEBHOOK) {
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                        "a " + found.type + " destination has no signing secret")).build());
+            }
+            found.secret = secret != null ? secret : io.bioalert.notify.subscriber.ApiTokens.random("whsec_");
+            return found;
+        });
+        return destinationView(d, true);
+    }
+
     /** A new opt-in mail for an address still waiting for its confirmation; the link sent before stops working. */
     public WatchlistApi.DestinationView resendConfirmation(UUID subscriberId, UUID id, UUID destinationId) {
         Watchlist[] w = new Watchlist[1];
