@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "database", value = "notify"), @ResourceArg(name = "smtp", value = "shared")})
 class QuotaTest {
 
+    /** A filter no announcement of the tests carries: these watchlists must not catch other tests' stories. */
+    private static final String NOTHING_ELSE_CATCHES = "{\"keywords\": [\"quota-" + UUID.randomUUID() + "\"]}";
+
     @Inject
     SettableClock clock;
 
@@ -63,7 +66,7 @@ class QuotaTest {
         List<String[]> senders = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             String token = Fixtures.signUp();
-            JsonPath w = Fixtures.createWatchlist(token, Fixtures.watchlist("test alerts", "{\"targets\": [\"ERBB2\"]}",
+            JsonPath w = Fixtures.createWatchlist(token, Fixtures.watchlist("test alerts", NOTHING_ELSE_CATCHES,
                     "IMMEDIATE", Fixtures.webhook(url, "test-secret-0123456789abcdef")));
             senders.add(new String[] {token, w.getString("id"), w.getString("destinations[0].id")});
         }
@@ -90,7 +93,7 @@ class QuotaTest {
         clock.advanceToNextWindow(Duration.ofDays(1));
         String address = "optin-quota-" + UUID.randomUUID() + "@example.org";
         for (int i = 0; i < 3; i++) {
-            Fixtures.createWatchlist(Fixtures.signUp(), Fixtures.watchlist("mail " + i, "{\"targets\": [\"ERBB2\"]}",
+            Fixtures.createWatchlist(Fixtures.signUp(), Fixtures.watchlist("mail " + i, NOTHING_ELSE_CATCHES,
                     "IMMEDIATE", Fixtures.email(address)));
         }
         String fourth = Fixtures.signUp();
@@ -153,7 +156,7 @@ class QuotaTest {
 
     private static Response createWatchlist(String token, String... destinations) {
         return given().contentType(ContentType.JSON).header("Authorization", bearer(token))
-                .body(Fixtures.watchlist("quota", "{\"targets\": [\"ERBB2\"]}", "IMMEDIATE", destinations))
+                .body(Fixtures.watchlist("quota", NOTHING_ELSE_CATCHES, "IMMEDIATE", destinations))
                 .post("/api/watchlists");
     }
 
