@@ -12,12 +12,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every invalid request gets 400 and the offending field by its JSON path ({@code destinations[0].url}). */
+/**
+ * Every invalid request gets 400 and the offending field by its JSON path ({@code destinations[0].url}); a
+ * spent quota gets 429 with Retry-After, a reached cap 409. All carry the same error body.
+ */
 public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return Response.status(400).entity(ErrorBody.of(e.fields())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response quotaExceeded(QuotaExceededException e) {
+        return Response.status(429).header("Retry-After", e.retryAfterSeconds())
+                .entity(ErrorBody.message(e.getMessage() + "; try again in " + e.retryAfterSeconds() + " s")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response limitReached(LimitReachedException e) {
+        return Response.status(409).entity(ErrorBody.message(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -34,6 +34,10 @@ public interface NotifyConfig {
 
     Calendar calendar();
 
+    Outage outage();
+
+    Quota quota();
+
     interface Webhook {
         /**
          * Hosts, addresses or CIDR ranges that webhooks may reach although they are loopback, private or
@@ -59,6 +63,10 @@ public interface NotifyConfig {
          */
         @WithDefault("10s")
         Duration sendTimeout();
+
+        /** How long the link of an opt-in mail confirms the address; after that the subscriber asks for a new one. */
+        @WithDefault("7d")
+        Duration confirmLinkTtl();
     }
 
     interface Index {
@@ -125,6 +133,50 @@ public interface NotifyConfig {
          * instant instead of the system clock. The end-to-end tests start notify with it to reach a reminder's day.
          */
         Optional<Instant> testClock();
+    }
+
+    /**
+     * What one subscriber, client address or receiving host may ask of the API: rates answer 429 with
+     * Retry-After when spent, caps answer 409 (see the README's quota table).
+     */
+    interface Quota {
+        /** Sign-ups from one client address. */
+        @WithDefault("10/1h")
+        Rate signUpsPerClient();
+
+        /** Test alerts one subscriber sends. */
+        @WithDefault("10/1m")
+        Rate testAlertsPerSubscriber();
+
+        /** Test alerts to one receiving host (a webhook's or Slack URL's host, an address's mail domain), from anyone. */
+        @WithDefault("30/1m")
+        Rate testAlertsPerHost();
+
+        /** Opt-in mails one subscriber causes. */
+        @WithDefault("20/1d")
+        Rate optInMailsPerSubscriber();
+
+        /** Opt-in mails to one address, from anyone. */
+        @WithDefault("3/1d")
+        Rate optInMailsPerAddress();
+
+        /** Live watchlists of one subscriber. */
+        @WithDefault("50")
+        int watchlistsPerSubscriber();
+
+        /** Live destinations across one subscriber's watchlists. */
+        @WithDefault("100")
+        int destinationsPerSubscriber();
+
+        /** The highest {@code ratePerMinute} a destination may ask for. */
+        @WithDefault("60000")
+        int maxRatePerMinute();
+    }
+
+    interface Outage {
+        /** How often the database is probed during an outage: held work resumes within this of its return. */
+        @WithDefault("1s")
+        Duration probeEvery();
     }
 
     interface Digest {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * @param reasonsJson      JSON array of {@link io.bioalert.notify.matching.MatchReason}
  * @param notice           what to say instead of an announcement's alert (a reminder, a date change), or null for
  *                         an alert; a notice has no announcement
+ * @param unsubscribeToken for email: the token of the unsubscribe link the mail carries ({@link UnsubscribeLinks})
  */
 public record DeliveryJob(
         UUID deliveryId,
@@ -39,5 +40,11 @@ public record DeliveryJob(
         return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, json, parsed, destinationId, channel,
                 address, secret, destinationStatus, unsubscribeToken, ratePerMinute, watchlistId, watchlistName,
                 filterJson, watchlistDeleted, notice);
+    }
+
+    public DeliveryJob withUnsubscribeToken(String token) {
+        return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, announcementJson, announcement,
+                destinationId, channel, address, secret, destinationStatus, token, ratePerMinute, watchlistId,
+                watchlistName, filterJson, watchlistDeleted, notice);
     }
 }

@@ -8,6 +8,7 @@ import io.bioalert.notify.matching.AnnouncementFacts;
 import io.bioalert.notify.matching.MatchExplainer;
 import io.bioalert.notify.matching.WatchFilter;
 import io.bioalert.notify.matching.WatchlistIndex;
+import io.bioalert.notify.outage.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -26,13 +27,14 @@ import java.util.concurrent.TimeUnit;
  * piece of news, a later report of news already alerted there being attached to that alert
  * ({@link EventKeys}). While the dispatcher has
  * room, each chunk is inserted already claimed for it and handed over to be sent at once; otherwise the
- * chunk is left PENDING and the claim loops are woken. A database outage is waited out here rather than
- * sending the record to the dead-letter topic: the record is fine, and dead-lettering it would lose its
- * alerts.
+ * chunk is left PENDING and the claim loops are woken. A database outage is waited out here, however
+ * long it lasts ({@link DatabaseOutage}): the record is fine, and dead-lettering it would lose its alerts.
+ * Only a statement that keeps failing while the database answers fails the record.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
 
+    /** Attempts at a statement that fails while the database answers; waiting for the database counts none. */
     private static final int DB_ATTEMPTS = 8;
 
     /**
@@ -60,10 +62,13 @@ public class DeliveryRecorder {
     private final ObjectMapper json;
     private final Timer matchTime;
     private final Duration eventWindow;
+    private final DatabaseOutage database;
 
     DeliveryRecorder(WatchlistIndex index, DeliveryStore store, StoredAnnouncements announcements,
-            Dispatcher dispatcher, ObjectMapper json, MeterRegistry registry, NotifyConfig config) {
+            Dispatcher dispatcher, ObjectMapper json, MeterRegistry registry, NotifyConfig config,
+            DatabaseOutage database) {
         this.eventWindow = config.eventWindow();
+        this.database = database;
         this.index = index;
         this.store = store;
         this.announcements = announcements;
@@ -93,6 +98,7 @@ public class DeliveryRecorder {
         int claimed = 0;
         Duration roomWait = ROOM_WAIT;
         for (int from = 0; from < matched.size(); ) {
+            database.awaitUp(); // not holding in-flight permits through an outage
             int permits = dispatcher.reserve(CLAIMED_CHUNK, roomWait);
             if (permits == 0) {
                 roomWait = Duration.ZERO; // receivers are slow: record the rest without waiting, for the claim loops
@@ -128,15 +134,20 @@ public class DeliveryRecorder {
     }
 
     private <T> T withRetry(String id, Step<T> step) throws Exception {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
+            database.awaitUp();
             try {
                 return step.run();
             } catch (SQLException e) {
+                if (database.isOutage(e)) {
+                    continue; // held until the database answers; the record stays uncommitted meanwhile
+                }
                 if (attempt >= DB_ATTEMPTS) {
                     throw e;
                 }
                 Log.warnf("recording deliveries of %s failed (attempt %d): %s", id, attempt, e.getMessage());
                 Thread.sleep(Math.min(10_000, 250L << attempt));
+                attempt++;
             }
         }
     }

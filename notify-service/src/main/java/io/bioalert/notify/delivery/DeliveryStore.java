@@ -25,11 +25,19 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DeliveryStore {
 
+    /**
+     * What a channel needs of a delivery, its destination and its watchlist. A removed destination reads
+     * as status {@link #REMOVED}, so that a row claimed after the removal is cancelled, not sent.
+     */
     public static final String JOB_COLUMNS = """
             d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
-            dst.status, dst.unsubscribe_token, dst.rate_per_minute, w.id, w.name, w.filter_json, w.deleted_at, d.notice""";
+            CASE WHEN dst.deleted_at IS NULL THEN dst.status ELSE 'REMOVED' END, dst.rate_per_minute,
+            w.id, w.name, w.filter_json, w.deleted_at, d.notice""";
 
-    private static final int JOB_COLUMN_COUNT = 16;
+    /** The status a removed destination's deliveries read it by. */
+    public static final String REMOVED = "REMOVED";
+
+    private static final int JOB_COLUMN_COUNT = 15;
 
     /**
      * Status, attempts, due time and lease of a new delivery, from the watchlist's {@code digest} and the
@@ -184,11 +192,14 @@ public class DeliveryStore {
     private final DataSource dataSource;
     private final StoredAnnouncements announcements;
     private final ObjectMapper json;
+    private final UnsubscribeLinks unsubscribeLinks;
 
-    DeliveryStore(DataSource dataSource, StoredAnnouncements announcements, ObjectMapper json) {
+    DeliveryStore(DataSource dataSource, StoredAnnouncements announcements, ObjectMapper json,
+            UnsubscribeLinks unsubscribeLinks) {
         this.dataSource = dataSource;
         this.announcements = announcements;
         this.json = json;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     /** Stores the announcement once; a redelivered record changes nothing. */
@@ -334,24 +345,29 @@ public class DeliveryStore {
                 }
                 rows.add(new DeliveryJob(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
                         null, null, rs.getObject(5, UUID.class), Destination.Type.valueOf(rs.getString(6)),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), (Integer) rs.getObject(11),
-                        rs.getObject(12, UUID.class), rs.getString(13), rs.getString(14), rs.getTimestamp(15) != null,
-                        readNotice(rs.getString(16))));
+                        rs.getString(7), rs.getString(8), rs.getString(9), null, (Integer) rs.getObject(10),
+                        rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13), rs.getTimestamp(14) != null,
+                        readNotice(rs.getString(15))));
             }
         }
-        Map<String, StoredAnnouncements.Stored> stored = announcements.get(c,
+        // Mail carries an unsubscribe link: its token is minted here for the batch's new email destinations.
+        Map<UUID, String> unsubscribe = unsubscribeLinks.tokensFor(rows.stream()
+                .filter(r -> r.channel() == Destination.Type.EMAIL).map(DeliveryJob::destinationId).distinct().toList());
+        Map<String, StoredAnnouncements.Stored> stored =
+                announcements.get(c,
                 rows.stream().filter(r -> r.notice() == null).map(DeliveryJob::announcementId).distinct().toList());
         List<DeliveryJob> jobs = new ArrayList<>(rows.size());
         for (DeliveryJob row : rows) {
             if (row.notice() != null) {
-                jobs.add(row); // a notice says all it has to say itself
+                // a notice says all it has to say itself; by mail it carries an unsubscribe link like an alert
+                jobs.add(row.withUnsubscribeToken(unsubscribe.get(row.destinationId())));
                 continue;
             }
             StoredAnnouncements.Stored a = stored.get(row.announcementId());
             if (a == null) {
                 throw new IllegalStateException("delivery " + row.deliveryId() + " refers to a missing announcement");
             }
-            jobs.add(row.withAnnouncement(a.payload(), a.parsed()));
+            jobs.add(row.withAnnouncement(a.payload(), a.parsed()).withUnsubscribeToken(unsubscribe.get(row.destinationId())));
         }
         return jobs;
     }
@@ -429,6 +445,28 @@ public class DeliveryStore {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Cancels what is queued for a watchlist, or for one destination of it: deliveries waiting to be sent
+     * or retried, digests waiting for their period, and those being sent now, whose outcome is then not
+     * written over the cancellation. A removed destination or watchlist must get nothing more.
+     *
+     * @param destinationId null for every destination of the watchlist
+     * @return how many were cancelled
+     */
+    public int cancelQueued(UUID watchlistId, UUID destinationId, String why) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        UPDATE delivery SET status = 'CANCELLED', last_error = ?, lease_owner = NULL
+                         WHERE watchlist_id = ? AND (?::uuid IS NULL OR destination_id = ?::uuid)
+                           AND status IN ('PENDING', 'SENDING', 'DIGEST_PENDING', 'DIGEST_SENDING')""")) {
+            ps.setString(1, why);
+            ps.setObject(2, watchlistId);
+            ps.setObject(3, destinationId);
+            ps.setObject(4, destinationId);
+            return ps.executeUpdate();
         }
     }
 

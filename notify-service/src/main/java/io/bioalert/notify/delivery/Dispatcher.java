@@ -1,11 +1,13 @@
 package io.bioalert.notify.delivery;
 
 import io.bioalert.notify.config.NotifyConfig;
+import io.bioalert.notify.outage.DatabaseOutage;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,10 @@ import java.util.concurrent.TimeoutException;
  * room, work left by other instances. Either way no more than {@code max-in-flight} deliveries are out at
  * once, and one writer records the outcomes as they come back, many per statement. Nobody waits for a
  * whole batch, so a receiver that takes its full timeout delays only its own deliveries.
+ *
+ * <p>During a database outage nothing is claimed and the outcomes sent meanwhile wait in memory until they
+ * can be written: a claim made before them could take rows that are only waiting for their outcome and
+ * send them a second time.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -35,6 +41,7 @@ public class Dispatcher {
     private final Senders senders;
     private final Outcomes outcomes;
     private final RateLimiter limiter;
+    private final DatabaseOutage database;
     private final NotifyConfig.Dispatch config;
     private final Duration sendDeadline;
     /** This instance's lease owner: outcomes are recorded only for rows whose lease is still ours. */
@@ -47,9 +54,13 @@ public class Dispatcher {
     private final List<Thread> threads = new ArrayList<>();
     private boolean woken;
     private volatile boolean running;
+    /** Outcomes could not be written at the last try: claim nothing until they are. */
+    private volatile boolean outcomesBehind;
 
-    Dispatcher(DeliveryStore store, Senders senders, Outcomes outcomes, RateLimiter limiter, NotifyConfig config) {
+    Dispatcher(DeliveryStore store, Senders senders, Outcomes outcomes, RateLimiter limiter, NotifyConfig config,
+            DatabaseOutage database) {
         this.store = store;
+        this.database = database;
         this.senders = senders;
         this.outcomes = outcomes;
         this.limiter = limiter;
@@ -110,14 +121,30 @@ public class Dispatcher {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                Log.warnf("dispatcher: %s; trying again shortly", e.toString());
-                awaitWake(Duration.ofSeconds(1));
+                if (e instanceof SQLException sql && database.isOutage(sql)) {
+                    awaitDatabase();
+                } else {
+                    Log.warnf("dispatcher: %s; trying again shortly", e.toString());
+                    awaitWake(Duration.ofSeconds(1));
+                }
             }
+        }
+    }
+
+    private void awaitDatabase() {
+        try {
+            database.awaitUp();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
     /** Claims one batch and starts sending it; returns how many deliveries it claimed. */
     private int claimAndSend() throws Exception {
+        if (outcomesBehind || database.isDown()) {
+            return 0;
+        }
         int batch = config.batchSize();
         inFlight.acquire(batch); // backpressure: never more than max-in-flight deliveries out at once
         List<DeliveryJob> jobs;
@@ -176,9 +203,12 @@ public class Dispatcher {
                 .whenComplete((done, e) -> {
                     if (done != null) {
                         finished.add(done);
-                    } else {
+                    } else if (e instanceof TimeoutException) {
                         // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
                         Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
+                    } else {
+                        Log.errorf(e, "delivery %s broke before it had an outcome", job.deliveryId());
+                        finished.add(outcomes.broken(job, e, "PENDING"));
                     }
                     // Released after queueing the outcome: at shutdown the writer stops once no permit
                     // is out and nothing is queued, and must not miss this one.
@@ -210,18 +240,26 @@ public class Dispatcher {
 
     private void recordWithRetry(List<DeliveryStore.Completion> batch, Map<UUID, String> disable)
             throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
             try {
                 store.complete(owner, batch, disable);
+                outcomesBehind = false;
                 return;
             } catch (Exception e) {
+                outcomesBehind = true;
+                if (e instanceof SQLException sql && database.isOutage(sql)) {
+                    database.awaitUp(); // kept in memory meanwhile; waiting spends no attempt
+                    continue;
+                }
                 if (attempt >= 6) {
                     // The rows stay SENDING and are sent again after their lease: at least once, never lost.
                     Log.errorf("could not record %d delivery outcomes: %s", batch.size(), e.toString());
+                    outcomesBehind = false;
                     return;
                 }
                 Log.warnf("recording %d delivery outcomes failed (attempt %d): %s", batch.size(), attempt, e.toString());
                 Thread.sleep(200L << attempt);
+                attempt++;
             }
         }
     }

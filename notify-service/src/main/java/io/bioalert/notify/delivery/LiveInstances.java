@@ -1,5 +1,6 @@
 package io.bioalert.notify.delivery;
 
+import io.bioalert.notify.outage.DatabaseOutage;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,9 +26,11 @@ public class LiveInstances {
 
     private final UUID id = UUID.randomUUID();
     private final DataSource dataSource;
+    private final DatabaseOutage database;
     private volatile int count = 1;
 
-    LiveInstances(DataSource dataSource) {
+    LiveInstances(DataSource dataSource, DatabaseOutage database) {
+        this.database = database;
         this.dataSource = dataSource;
     }
 
@@ -37,6 +40,9 @@ public class LiveInstances {
 
     @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
+        if (database.isDown()) {
+            return; // the last count stands
+        }
         refresh();
     }
 

@@ -65,6 +65,11 @@ public class Outcomes {
         };
     }
 
+    /** Sending broke before the channel made an outcome: retried like a failed send, never left SENDING. */
+    public DeliveryStore.Completion broken(DeliveryJob job, Throwable failure, String pendingStatus) {
+        return apply(job, SendOutcome.retry("internal error: " + failure, null), pendingStatus, new java.util.HashMap<>());
+    }
+
     /** Rate-limited: back in the queue without spending an attempt. */
     public DeliveryStore.Completion defer(DeliveryJob job, Duration wait, String pendingStatus) {
         metrics.deferred(job.channel(), 1);

@@ -21,6 +21,8 @@ public class RateLimiter {
         long pausedUntilNanos;
     }
 
+    private static final Duration MAX_PAUSE = Duration.ofDays(7);
+
     private final Map<UUID, Bucket> buckets = new ConcurrentHashMap<>();
     private final LiveInstances instances;
 
@@ -57,9 +59,11 @@ public class RateLimiter {
     }
 
     public void pause(UUID destination, Duration duration) {
+        // Capped: a duration of centuries must neither overflow nor throw on the way to a due time.
+        long nanos = duration.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE.toNanos() : Math.max(0, duration.toNanos());
         Bucket b = buckets.computeIfAbsent(destination, d -> new Bucket());
         synchronized (b) {
-            b.pausedUntilNanos = Math.max(b.pausedUntilNanos, System.nanoTime() + duration.toNanos());
+            b.pausedUntilNanos = Math.max(b.pausedUntilNanos, System.nanoTime() + nanos);
         }
     }
 

@@ -27,10 +27,12 @@ public class TestAlerts {
 
     private final Senders senders;
     private final ObjectMapper json;
+    private final UnsubscribeLinks unsubscribeLinks;
 
-    TestAlerts(Senders senders, ObjectMapper json) {
+    TestAlerts(Senders senders, ObjectMapper json, UnsubscribeLinks unsubscribeLinks) {
         this.senders = senders;
         this.json = json;
+        this.unsubscribeLinks = unsubscribeLinks;
     }
 
     public SendOutcome send(Watchlist w, Destination d) throws Exception {
@@ -39,7 +41,8 @@ public class TestAlerts {
         String reasons = json.writeValueAsString(List.of(
                 new MatchReason("test", "test alert", null, "sent from the BioAlert API to check this destination")));
         DeliveryJob job = new DeliveryJob(UUID.randomUUID(), 1, reasons, sample.id(), payload, () -> sample, d.id,
-                d.typeEnum(), d.address, d.secret, d.status, d.unsubscribeToken, d.ratePerMinute, w.id, w.name,
+                d.typeEnum(), d.address, d.secret, d.status,
+                d.typeEnum() == Destination.Type.EMAIL ? unsubscribeLinks.tokenFor(d.id) : null, d.ratePerMinute, w.id, w.name,
                 w.filterJson, false, null);
         return senders.of(d.typeEnum()).send(job).get(30, TimeUnit.SECONDS);
     }

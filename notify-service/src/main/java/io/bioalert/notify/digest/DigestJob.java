@@ -6,6 +6,7 @@ import io.bioalert.notify.delivery.DeliveryStore;
 import io.bioalert.notify.delivery.Outcomes;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.delivery.Senders;
+import io.bioalert.notify.outage.DatabaseOutage;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,11 @@ public class DigestJob {
     private final Outcomes outcomes;
     private final DeliveryStore deliveries;
     private final NotifyConfig config;
+    private final DatabaseOutage database;
 
-    DigestJob(DigestStore store, Senders senders, Outcomes outcomes, DeliveryStore deliveries, NotifyConfig config) {
+    DigestJob(DigestStore store, Senders senders, Outcomes outcomes, DeliveryStore deliveries, NotifyConfig config,
+            DatabaseOutage database) {
+        this.database = database;
         this.store = store;
         this.senders = senders;
         this.outcomes = outcomes;
@@ -45,7 +49,7 @@ public class DigestJob {
     @Scheduled(every = "${bioalert.digest.check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        if (!config.dispatch().enabled()) {
+        if (!config.dispatch().enabled() || database.isDown()) {
             return;
         }
         try {

@@ -2,6 +2,7 @@ package io.bioalert.notify.matching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.config.NotifyConfig;
+import io.bioalert.notify.outage.DatabaseOutage;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -42,6 +43,7 @@ public class WatchlistIndex {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final NotifyConfig.Index config;
+    private final DatabaseOutage database;
     private final MatchIndex<UUID> index = new MatchIndex<>();
     private final Map<UUID, WatchFilter> filters = new ConcurrentHashMap<>();
     private final Map<UUID, Long> appliedSeq = new ConcurrentHashMap<>();
@@ -52,7 +54,8 @@ public class WatchlistIndex {
     private Instant sweepCursor = Instant.EPOCH;
     private long nextSweepAt;
 
-    WatchlistIndex(DataSource dataSource, ObjectMapper json, NotifyConfig config) {
+    WatchlistIndex(DataSource dataSource, ObjectMapper json, NotifyConfig config, DatabaseOutage database) {
+        this.database = database;
         this.dataSource = dataSource;
         this.json = json;
         this.config = config.index();
@@ -65,6 +68,9 @@ public class WatchlistIndex {
     @Scheduled(every = "${bioalert.index.refresh-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduledRefresh() {
+        if (database.isDown()) {
+            return; // the index keeps what it has; the first refresh after the outage reads what changed
+        }
         refresh();
     }
 

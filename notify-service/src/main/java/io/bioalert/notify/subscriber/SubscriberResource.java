@@ -1,5 +1,7 @@
 package io.bioalert.notify.subscriber;
 
+import io.bioalert.notify.quota.Quotas;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,15 +38,22 @@ public class SubscriberResource {
     }
 
     private final Authenticator auth;
+    private final Quotas quotas;
 
-    SubscriberResource(Authenticator auth) {
+    SubscriberResource(Authenticator auth, Quotas quotas) {
         this.auth = auth;
+        this.quotas = quotas;
     }
 
+    /**
+     * Counted per client address: the peer's, or behind a proxy the one it forwards when Quarkus is told to
+     * trust it ({@code quarkus.http.proxy.*}).
+     */
     @POST
     @Path("/subscribers")
     @Transactional
-    public Response signUp(@Valid @NotNull SignUp request) {
+    public Response signUp(@Valid @NotNull SignUp request, @Context HttpServerRequest http) {
+        quotas.signUp(http.remoteAddress().hostAddress());
         String token = ApiTokens.random("bat_");
         Subscriber s = new Subscriber();
         s.id = UUID.randomUUID();
@@ -53,6 +63,18 @@ public class SubscriberResource {
         s.createdAt = Instant.now();
         s.persist();
         return Response.status(201).entity(new Created(s.id, s.email, s.name, token)).build();
+    }
+
+    /** A new API token for the caller; the one used for this call stops working. Shown only in this answer. */
+    @POST
+    @Path("/me/token")
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    public Created rotateToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Subscriber s = Subscriber.findById(auth.require(authorization));
+        String token = ApiTokens.random("bat_");
+        s.tokenHash = ApiTokens.sha256(token);
+        return new Created(s.id, s.email, s.name, token);
     }
 
     @GET

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,11 +41,16 @@ public class Destination extends PanacheEntityBase {
     @Column(name = "status_reason", columnDefinition = "text")
     public String statusReason;
 
-    @Column(name = "confirm_token")
-    public String confirmToken;
+    /** SHA-256 of the token of the pending confirm link; the token itself goes only into the opt-in mail. */
+    @Column(name = "confirm_token_hash")
+    public String confirmTokenHash;
 
-    @Column(name = "unsubscribe_token")
-    public String unsubscribeToken;
+    @Column(name = "confirm_expires_at")
+    public Instant confirmExpiresAt;
+
+    /** The confirm token just minted, held in memory until the opt-in mail is sent; never stored. */
+    @Transient
+    public String newConfirmToken;
 
     @Column(name = "rate_per_minute")
     public Integer ratePerMinute;
@@ -54,6 +60,16 @@ public class Destination extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /**
+     * Starts a new double opt-in: a fresh confirm token (kept in {@link #newConfirmToken} for the mail),
+     * its hash, and when the link stops working. A link sent before stops working now.
+     */
+    public void newConfirmLink(Instant expiresAt) {
+        newConfirmToken = io.bioalert.notify.subscriber.ApiTokens.random("c_");
+        confirmTokenHash = io.bioalert.notify.subscriber.ApiTokens.sha256(newConfirmToken);
+        confirmExpiresAt = expiresAt;
+    }
 
     public Type typeEnum() {
         return Type.valueOf(type);

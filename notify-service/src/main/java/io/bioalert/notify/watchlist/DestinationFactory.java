@@ -4,7 +4,10 @@ import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.api.InvalidFieldException;
 import io.bioalert.notify.channel.email.ConfirmedEmail;
 import io.bioalert.notify.subscriber.ApiTokens;
+import io.bioalert.notify.config.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,20 +17,33 @@ import java.util.UUID;
 public class DestinationFactory {
 
     private final UrlGuard guard;
+    private final Clock clock;
+    private final Duration confirmLinkTtl;
+    private final int maxRatePerMinute;
 
-    DestinationFactory(UrlGuard guard) {
+    DestinationFactory(UrlGuard guard, Clock clock, NotifyConfig config) {
         this.guard = guard;
+        this.clock = clock;
+        this.confirmLinkTtl = config.mail().confirmLinkTtl();
+        this.maxRatePerMinute = config.quota().maxRatePerMinute();
+    }
+
+    /** A new confirm link for a destination waiting for its opt-in, valid for the configured time from now. */
+    public void newConfirmLink(Destination d) {
+        d.newConfirmLink(clock.instant().plus(confirmLinkTtl));
     }
 
     /** @param field the JSON path of the request, for the 400 ("destinations[1]") */
     public Destination build(String field, WatchlistApi.NewDestination d, UUID watchlistId, UUID subscriberId) {
+        if (d.ratePerMinute() != null && d.ratePerMinute() > maxRatePerMinute) {
+            throw new InvalidFieldException(field + ".ratePerMinute", "must be at most " + maxRatePerMinute);
+        }
         Destination dst = new Destination();
         dst.id = UUID.randomUUID();
         dst.watchlistId = watchlistId;
         dst.type = d.type();
         dst.createdAt = Instant.now();
         dst.ratePerMinute = d.ratePerMinute();
-        dst.unsubscribeToken = ApiTokens.random("u_");
         switch (Destination.Type.valueOf(d.type())) {
             case EMAIL -> {
                 if (d.email() == null || d.email().isBlank()) {
@@ -38,7 +54,7 @@ public class DestinationFactory {
                     dst.status = Destination.Status.ACTIVE.name();
                 } else {
                     dst.status = Destination.Status.PENDING_CONFIRMATION.name();
-                    dst.confirmToken = ApiTokens.random("c_");
+                    newConfirmLink(dst);
                 }
             }
             case SLACK, WEBHOOK -> {

@@ -52,14 +52,19 @@ public final class WatchlistApi {
      * @param email         for EMAIL
      * @param url           for SLACK (the incoming webhook URL) and WEBHOOK
      * @param secret        for WEBHOOK: the HMAC key; generated when absent
-     * @param ratePerMinute at most this many sends a minute to this destination
+     * @param ratePerMinute at most this many sends a minute to this destination (itself at most
+     *                      {@code bioalert.quota.max-rate-per-minute}, checked by {@link DestinationFactory})
      */
     public record NewDestination(
             @NotNull @Pattern(regexp = "EMAIL|SLACK|WEBHOOK", message = "must be EMAIL, SLACK or WEBHOOK") String type,
             @Email @Size(max = 320) String email,
             @Size(max = 2048) String url,
             @Size(min = 16, max = 200) String secret,
-            @Min(1) @Max(600_000) Integer ratePerMinute) {
+            @Min(1) Integer ratePerMinute) {
+    }
+
+    /** @param secret the webhook's new HMAC key; generated when absent */
+    public record NewSecret(@Size(min = 16, max = 200) String secret) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,6 +4,7 @@ import io.bioalert.notify.api.ErrorBody;
 import io.bioalert.notify.delivery.DeliveryHistory;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.delivery.TestAlerts;
+import io.bioalert.notify.quota.Quotas;
 import io.bioalert.notify.subscriber.Authenticator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
@@ -41,8 +42,11 @@ public class WatchlistResource {
     private final WatchlistService service;
     private final DeliveryHistory history;
     private final TestAlerts testAlerts;
+    private final Quotas quotas;
 
-    WatchlistResource(Authenticator auth, WatchlistService service, DeliveryHistory history, TestAlerts testAlerts) {
+    WatchlistResource(Authenticator auth, WatchlistService service, DeliveryHistory history, TestAlerts testAlerts,
+            Quotas quotas) {
+        this.quotas = quotas;
         this.auth = auth;
         this.service = service;
         this.history = history;
@@ -98,6 +102,23 @@ public class WatchlistResource {
         return Response.noContent().build();
     }
 
+    /** A new signing secret for a webhook destination, shown only in this answer: {@code {}} generates one. */
+    @POST
+    @Path("/{id}/destinations/{destinationId}/secret")
+    public WatchlistApi.DestinationView rotateSecret(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId, @Valid @NotNull WatchlistApi.NewSecret request) {
+        return service.rotateSecret(auth.require(authorization), id, destinationId, request.secret());
+    }
+
+    /** Sends the opt-in mail again, with a new link, to an address that has not confirmed yet. */
+    @POST
+    @Path("/{id}/destinations/{destinationId}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    public Response resendConfirmation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId) {
+        return Response.accepted(service.resendConfirmation(auth.require(authorization), id, destinationId)).build();
+    }
+
     /** Sends a sample alert through the destination now and reports what its receiver answered. */
     @POST
     @Path("/{id}/destinations/{destinationId}/test")
@@ -112,8 +133,18 @@ public class WatchlistResource {
             return Response.status(409).entity(ErrorBody.message("destination is " + d.status.toLowerCase()
                     + (d.statusReason == null ? "" : ": " + d.statusReason) + "; nothing was sent")).build();
         }
+        quotas.testAlert(me, receivingHost(d));
         SendOutcome outcome = testAlerts.send((Watchlist) found[0], d);
         return Response.ok(new WatchlistApi.TestResult(destinationId, outcome.kind().name(), outcome.detail())).build();
+    }
+
+    /** The host a test alert reaches: a URL's host, or the mail domain of an address. */
+    static String receivingHost(Destination d) {
+        if (d.typeEnum() == Destination.Type.EMAIL) {
+            return d.address.substring(d.address.lastIndexOf('@') + 1);
+        }
+        String host = java.net.URI.create(d.address).getHost();
+        return host == null ? d.address : host;
     }
 
     /** Deliveries newest first: sent, retrying (with the last error), failed, cancelled, waiting for a digest. */

@@ -3,12 +3,15 @@ package io.bioalert.notify.watchlist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.channel.email.OptInMailer;
+import io.bioalert.notify.delivery.DeliveryStore;
 import io.bioalert.notify.matching.Text;
 import io.bioalert.notify.matching.WatchFilter;
 import io.bioalert.notify.matching.WatchlistIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +29,17 @@ public class WatchlistService {
     private final WatchlistIndex index;
     private final OptInMailer optIn;
     private final ObjectMapper json;
+    private final DeliveryStore deliveries;
+    private final SubscriberLimits limits;
 
-    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json) {
+    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json,
+            DeliveryStore deliveries, SubscriberLimits limits) {
+        this.limits = limits;
         this.destinations = destinations;
         this.index = index;
         this.optIn = optIn;
         this.json = json;
+        this.deliveries = deliveries;
     }
 
     public WatchlistApi.WatchlistView create(UUID subscriberId, WatchlistApi.CreateWatchlist request) {
@@ -39,6 +47,7 @@ public class WatchlistService {
         FilterValidator.validate(filter);
         List<Destination> created = new ArrayList<>();
         Watchlist w = QuarkusTransaction.requiringNew().call(() -> {
+            limits.reserve(subscriberId, 1, request.destinations().size());
             Watchlist n = new Watchlist();
             n.id = UUID.randomUUID();
             n.subscriberId = subscriberId;
@@ -55,6 +64,7 @@ public class WatchlistService {
                 d.persist();
                 created.add(d);
             }
+            limits.optInMails(subscriberId, created);
             return n;
         });
         index.apply(w.id, filter, w.changeSeq);
@@ -89,6 +99,7 @@ public class WatchlistService {
             found.deletedAt = Instant.now();
             found.updatedAt = found.deletedAt;
             found.changeSeq = nextChangeSeq();
+            deliveries.cancelQueued(id, null, "watchlist deleted");
             return found.changeSeq;
         });
         index.apply(id, null, seq);
@@ -110,16 +121,62 @@ public class WatchlistService {
         Watchlist[] w = new Watchlist[1];
         Destination d = QuarkusTransaction.requiringNew().call(() -> {
             w[0] = owned(id, subscriberId);
+            limits.reserve(subscriberId, 0, 1);
             Destination n = destinations.build("request", request, id, subscriberId);
             n.persist();
+            limits.optInMails(subscriberId, List.of(n));
             return n;
         });
         optIn.sendIfPending(d, w[0].name);
         return destinationView(d, true);
     }
 
+    /** Removed with what is queued for it: no retry, no pending digest reaches a destination after this. */
     public void removeDestination(UUID subscriberId, UUID id, UUID destinationId) {
-        QuarkusTransaction.requiringNew().run(() -> ownedDestination(subscriberId, id, destinationId).deletedAt = Instant.now());
+        QuarkusTransaction.requiringNew().call(() -> {
+            Destination d = ownedDestination(subscriberId, id, destinationId);
+            d.deletedAt = Instant.now();
+            d.confirmTokenHash = null;
+            d.confirmExpiresAt = null;
+            return deliveries.cancelQueued(id, destinationId, "destination removed");
+        });
+    }
+
+    /**
+     * A new signing secret for a webhook, in force from the next send (retries included): shown only in this
+     * answer. The receiver should accept the old and the new one for a while, since a request signed with
+     * the old one may still be on its way.
+     */
+    public WatchlistApi.DestinationView rotateSecret(UUID subscriberId, UUID id, UUID destinationId, String secret) {
+        Destination d = QuarkusTransaction.requiringNew().call(() -> {
+            Destination found = ownedDestination(subscriberId, id, destinationId);
+            if (found.typeEnum() != Destination.Type.WEBHOOK) {
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                        "a " + found.type + " destination has no signing secret")).build());
+            }
+            found.secret = secret != null ? secret : io.bioalert.notify.subscriber.ApiTokens.random("whsec_");
+            return found;
+        });
+        return destinationView(d, true);
+    }
+
+    /** A new opt-in mail for an address still waiting for its confirmation; the link sent before stops working. */
+    public WatchlistApi.DestinationView resendConfirmation(UUID subscriberId, UUID id, UUID destinationId) {
+        Watchlist[] w = new Watchlist[1];
+        Destination d = QuarkusTransaction.requiringNew().call(() -> {
+            w[0] = owned(id, subscriberId);
+            Destination found = ownedDestination(subscriberId, id, destinationId);
+            if (!Destination.Status.PENDING_CONFIRMATION.name().equals(found.status)) {
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                        "destination is " + found.status.toLowerCase() + "; only an address waiting for its confirmation gets one"))
+                        .build());
+            }
+            destinations.newConfirmLink(found);
+            limits.optInMails(subscriberId, List.of(found));
+            return found;
+        });
+        optIn.sendIfPending(d, w[0].name);
+        return destinationView(d, false);
     }
 
     /** Only within the owner's watchlists: anyone else's id is simply not found. */

@@ -206,9 +206,8 @@ class FanOutBench {
                                nextval('watchlist_change_seq')
                         FROM generate_series(1, ?) g
                         RETURNING id)
-                    INSERT INTO destination (id, watchlist_id, type, address, secret, status, unsubscribe_token, created_at)
-                    SELECT gen_random_uuid(), w.id, ?, ?, 'bench-secret-0123456789', 'ACTIVE',
-                           md5(random()::text || w.id::text), now()
+                    INSERT INTO destination (id, watchlist_id, type, address, secret, status, created_at)
+                    SELECT gen_random_uuid(), w.id, ?, ?, 'bench-secret-0123456789', 'ACTIVE', now()
                     FROM w""")) {
                 ps.setObject(1, subscriber);
                 ps.setString(2, "{\"drugs\":[\"" + drug + "\"]}");

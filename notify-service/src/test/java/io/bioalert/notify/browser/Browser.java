@@ -48,6 +48,8 @@ public final class Browser implements AutoCloseable {
         // --no-sandbox: the tests run as root, where Chromium refuses its sandbox.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--lang=en-GB", "--window-size=1100,900", "--force-device-scale-factor=1");
+        // The console, for what the page's Content-Security-Policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(driverPath.get())).usingAnyFreePort().build();
         try {
@@ -80,6 +82,13 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** What the page's Content-Security-Policy refused since the last call, as the console reported it. */
+    public List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
     /** Sets the size of the page's viewport (not the window, whose frame differs between modes). */

@@ -55,6 +55,9 @@ class DeliveryBehaviourTest {
         SINK.respondWith(r -> {
             int n = CALLS.computeIfAbsent(r.path(), p -> new AtomicInteger()).incrementAndGet();
             TIMES.computeIfAbsent(r.path(), p -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(System.nanoTime());
+            if (r.path().contains("/huge-retry-after/")) {
+                return new HttpSink.Response(429, Map.of("Retry-After", "99999999999999999999"), "slow down");
+            }
             if (r.path().startsWith("/slack/429") && n == 1) {
                 return new HttpSink.Response(429, Map.of("Retry-After", "2"), "rate_limited");
             }
@@ -146,6 +149,37 @@ class DeliveryBehaviourTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> count(ok) == 2);
         Thread.sleep(500);
         assertThat(count(archived)).isEqualTo(1);
+    }
+
+    /** Issue 13, hole 9: a Retry-After too large for a long overflowed and left the delivery SENDING for good. */
+    @Test
+    void aHugeRetryAfterWaitsADayAndLeavesNothingSending() throws Exception {
+        String token = Fixtures.signUp();
+        String tag = UUID.randomUUID().toString();
+        String id = Fixtures.createWatchlist(token, Fixtures.watchlist("huge retry-after", "{\"keywords\": [\"" + tag + "\"]}",
+                "IMMEDIATE", Fixtures.webhook(SINK.url("/webhook/huge-retry-after/" + tag), SECRET),
+                slack("/slack/huge-retry-after/" + tag))).getString("id");
+        Fixtures.publish(Fixtures.her2Btd("HRA-1 " + tag));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> history(token, id).size() == 2
+                && history(token, id).stream().allMatch(h -> "RETRYING".equals(h.get("status"))));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        SELECT status, attempts, lease_owner IS NULL,
+                               extract(epoch FROM next_attempt_at - now()) / 3600 FROM delivery WHERE watchlist_id = ?""")) {
+            ps.setObject(1, UUID.fromString(id));
+            try (var rs = ps.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    assertThat(rs.getString(1)).isEqualTo("PENDING");
+                    assertThat(rs.getInt(2)).isEqualTo(1);
+                    assertThat(rs.getBoolean(3)).isTrue();
+                    assertThat(rs.getDouble(4)).isBetween(23.9, 26.5); // a day, and up to a tenth more of jitter
+                }
+                assertThat(rows).isEqualTo(2);
+            }
+        }
     }
 
     @Test

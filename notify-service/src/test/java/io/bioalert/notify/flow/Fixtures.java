@@ -35,11 +35,20 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** @return the bearer token of a new subscriber */
+    /**
+     * @return the bearer token of a new subscriber, signed up from an address of its own (forwarded, as a
+     *         proxy would), so that the sign-up quota per client address is never what a test meets
+     */
     static String signUp() {
-        return given().contentType(ContentType.JSON)
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", clientAddress())
                 .body("{\"email\": \"owner-" + UUID.randomUUID() + "@example.org\", \"name\": \"Test\"}")
                 .post("/api/subscribers").then().statusCode(201).extract().path("token");
+    }
+
+    /** A client address from the benchmarking range (198.18.0.0/15), different each time. */
+    static String clientAddress() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 17);
+        return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
     static String bearer(String token) {

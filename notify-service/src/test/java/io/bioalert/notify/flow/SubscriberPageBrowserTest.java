@@ -73,11 +73,16 @@ class SubscriberPageBrowserTest {
         wait = waitFor(driver);
     }
 
+    /** Every test also shows the page works under its Content-Security-Policy: nothing it does is refused. */
     @AfterEach
     void stopBrowser() {
         clock.reset();
         if (browser != null) {
-            browser.close();
+            try {
+                assertThat(browser.contentSecurityPolicyViolations()).isEmpty();
+            } finally {
+                browser.close();
+            }
         }
     }
 
@@ -109,6 +114,37 @@ class SubscriberPageBrowserTest {
         assertThat(text("auth-status")).contains("Signed in as " + email);
         assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token");
         assertThat(el(By.id("token")).getAttribute("value")).isEqualTo(token);
+    }
+
+    /** Issue 13, hole 9: a {@code #token=} link replaced the token this browser held, silently. */
+    @Test
+    void aSignInLinkToAnotherAccountAsksBeforeReplacingTheStoredToken() {
+        String mine = Fixtures.signUp();
+        String theirs = Fixtures.signUp();
+        String myEmail = me(mine);
+        String theirEmail = me(theirs);
+        signIn(mine);
+
+        driver.get(root + "#token=" + theirs);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("link-notice")));
+        assertThat(text("link-notice")).contains("signs in as " + theirEmail, "signed in as " + myEmail);
+        assertThat(driver.getCurrentUrl()).doesNotContain("token");
+        assertThat(js("return localStorage.getItem('bioalert.token')")).isEqualTo(mine);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("auth-status"), "Signed in as " + myEmail));
+
+        el(By.id("keep-account")).click();
+        assertThat(el(By.id("link-notice")).isDisplayed()).isFalse();
+        driver.get(root.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("auth-status"), "Signed in as " + myEmail));
+
+        driver.get(root + "#token=" + theirs);
+        el(By.id("switch-account")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("auth-status"), "Signed in as " + theirEmail));
+        assertThat(js("return localStorage.getItem('bioalert.token')")).isEqualTo(theirs);
+    }
+
+    private static String me(String token) {
+        return given().header("Authorization", bearer(token)).get("/api/me").then().statusCode(200).extract().path("email");
     }
 
     @Test
@@ -269,6 +305,8 @@ class SubscriberPageBrowserTest {
         wait.until(d -> text("preview-summary").contains("1 stored announcement in the last 90 days"));
         assertThat(text("preview-newest")).contains(a.announcement().title(), "drug " + drug);
         assertThat(el(By.cssSelector("#preview-weeks table")).getText()).contains("1");
+        assertThat(js("return Math.max(...[...document.querySelectorAll('#preview-weeks .bar')].map((b) => b.offsetHeight))"))
+                .as("the week with the announcement has the full bar").isEqualTo(40L);
 
         new Select(el(By.id("w-agencies"))).selectByValue("EMA");
         wait.until(d -> text("preview-summary").contains("Nothing in the last 90 days"));

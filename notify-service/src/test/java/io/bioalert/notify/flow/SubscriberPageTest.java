@@ -75,11 +75,31 @@ class SubscriberPageTest {
                 .then().statusCode(400).body("fields.field", hasItem(containsString("limit")));
     }
 
+    /** Issue 13, hole 9: the page had no Content-Security-Policy and could be framed. */
+    @Test
+    void thePageAndTheLinkPagesCarryAStrictContentSecurityPolicy() {
+        for (String path : new String[] {"/", "/app.js", "/api/me", "/api/confirm/c_unknown", "/api/unsubscribe/u_unknown"}) {
+            var r = given().get(path).then().extract();
+            assertThat(r.header("Content-Security-Policy")).as(path)
+                    .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe");
+            assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(r.header("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+        }
+        // What the policy allows is enough for the page: nothing of it is inline.
+        String html = given().get("/").then().statusCode(200).extract().asString();
+        assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("<style", "style=")
+                .doesNotContainPattern("\\son[a-z]+=");
+        assertThat(given().get("/app.js").then().statusCode(200).extract().asString()).doesNotContain("style=\"");
+        given().get("/app.css").then().statusCode(200);
+    }
+
     @Test
     void thePageIsServedAtTheRootAndUsesTheApi() {
         String html = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .extract().asString();
-        assertThat(html).contains("<title>BioAlert", "/api/watchlists", "/api/announcements", "/api/taxonomy",
-                "Send test alert");
+        assertThat(html).contains("<title>BioAlert", "/app.js");
+        assertThat(given().get("/app.js").then().statusCode(200).extract().asString())
+                .contains("/api/watchlists", "/api/announcements", "/api/taxonomy", "Send test alert");
     }
 }

@@ -134,6 +134,9 @@ public class EmailSender implements ChannelSender {
     }
 
     private String unsubscribeUrl(DeliveryJob job) {
+        if (job.unsubscribeToken() == null) {
+            throw new IllegalStateException("no unsubscribe link for delivery " + job.deliveryId()); // retried, never sent without
+        }
         return publicUrl + "/api/unsubscribe/" + job.unsubscribeToken();
     }
 

@@ -19,11 +19,12 @@ public class OptInMailer {
         this.publicUrl = EmailSender.trimSlash(config.publicUrl());
     }
 
+    /** Sends the opt-in mail of a destination whose confirm link was just made ({@link Destination#newConfirmToken}). */
     public void sendIfPending(Destination d, String watchlistName) {
-        if (!Destination.Status.PENDING_CONFIRMATION.name().equals(d.status) || d.confirmToken == null) {
+        if (!Destination.Status.PENDING_CONFIRMATION.name().equals(d.status) || d.newConfirmToken == null) {
             return;
         }
-        String confirmUrl = confirmUrl(d.confirmToken);
+        String confirmUrl = confirmUrl(d.newConfirmToken);
         Mail mail = Mail.withText(d.address, HeaderText.of("[BioAlert] Confirm alerts for \"" + watchlistName + "\""),
                         MailTemplates.confirmText(watchlistName, confirmUrl).render())
                 .setHtml(MailTemplates.confirmHtml(watchlistName, confirmUrl).render())

@@ -27,6 +27,15 @@ public class SlackSender implements ChannelSender {
             "no_service", "no_service_id", "no_team", "team_disabled", "no_active_hooks", "action_prohibited",
             "posting_to_general_channel_denied", "user_not_found", "team_not_found", "invalid_auth", "account_inactive");
 
+    /**
+     * Slack's other error words: with {@link #PERMANENT}, the only parts of a reply ever shown (test
+     * alerts, delivery history). Any other reply is reported by its status alone: echoing it would let
+     * anyone who can add a destination read what a server the guard lets through answers to a POST.
+     */
+    static final Set<String> KNOWN = Set.of("invalid_payload", "too_many_attachments", "no_text",
+            "missing_text_or_fallback_or_attachments", "invalid_blocks", "invalid_blocks_format", "rate_limited",
+            "request_timeout", "internal_error", "service_unavailable", "fatal_error");
+
     private final HttpTransport http;
     private final UrlGuard guard;
     private final ObjectMapper json;
@@ -85,12 +94,17 @@ public class SlackSender implements ChannelSender {
             return SendOutcome.retry("Slack rate limit (429)", r.retryAfter());
         }
         if (s == 403 || s == 404 || s == 410) {
-            return SendOutcome.disable("Slack: HTTP " + s + (body.isEmpty() ? "" : " " + HttpTransport.brief(body)));
+            return SendOutcome.disable("Slack: HTTP " + s + errorWord(body));
         }
         if (s >= 500 || s == 408) {
-            return SendOutcome.retry("Slack: HTTP " + s + " " + HttpTransport.brief(body), r.retryAfter());
+            return SendOutcome.retry("Slack: HTTP " + s + errorWord(body), r.retryAfter());
         }
         // invalid_payload, too_many_attachments and the like: our message, not the webhook, is at fault
-        return SendOutcome.failed("Slack: HTTP " + s + " " + HttpTransport.brief(body));
+        return SendOutcome.failed("Slack: HTTP " + s + errorWord(body));
+    }
+
+    /** " " and the reply when it is one of Slack's error words, else nothing. */
+    static String errorWord(String body) {
+        return PERMANENT.contains(body) || KNOWN.contains(body) ? " " + body : "";
     }
 }

@@ -156,17 +156,4 @@ public class HttpTransport {
     UrlGuard urlGuard(NotifyConfig config) {
         return new UrlGuard(config.webhook().allowHosts().orElse(List.of()));
     }
-
-    /**
-     * What of a receiver's reply is shown (test alerts, delivery history): an error word such as Slack's
-     * {@code channel_not_found}, never free text. Echoing a reply would let anyone who can add a destination
-     * read what a server the guard lets through (an allow-listed one) answers to a POST.
-     */
-    public static String brief(String body) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String b = body.strip();
-        return b.matches("[A-Za-z0-9_.:-]{1,64}") ? b : "(reply of " + b.length() + " characters not shown)";
-    }
 }

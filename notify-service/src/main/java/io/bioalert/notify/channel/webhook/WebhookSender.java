@@ -113,7 +113,9 @@ public class WebhookSender implements ChannelSender {
         if (s >= 200 && s < 300) {
             return SendOutcome.sent("HTTP " + s);
         }
-        String detail = "HTTP " + s + " " + HttpTransport.brief(r.body());
+        // The status only, never the reply (test alerts and delivery history show this): echoing it would let
+        // anyone who can add a destination read what a server the guard lets through answers to a POST.
+        String detail = "HTTP " + s;
         if (s == 429 || s == 408 || s == 425 || s >= 500) {
             return SendOutcome.retry(detail, r.retryAfter());
         }

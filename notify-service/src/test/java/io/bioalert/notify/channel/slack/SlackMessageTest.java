@@ -46,11 +46,14 @@ class SlackMessageTest {
     }
 
     @Test
-    void aReplyIsShownAsAnErrorWordNeverAsText() {
-        assertThat(HttpTransport.brief("channel_is_archived")).isEqualTo("channel_is_archived");
-        assertThat(HttpTransport.brief("{\"AccessKeyId\": \"ASIA...\"}")).isEqualTo("(reply of 26 characters not shown)");
-        assertThat(HttpTransport.brief("down for maintenance")).doesNotContain("maintenance");
-        assertThat(HttpTransport.brief(null)).isEmpty();
+    void aReplyIsShownAsSlacksErrorWordOrNotAtAll() {
+        assertThat(SlackSender.judge(new HttpTransport.Answer(404, null, "channel_not_found")).detail())
+                .isEqualTo("Slack: channel_not_found");
+        assertThat(SlackSender.judge(new HttpTransport.Answer(400, null, "invalid_blocks")).detail())
+                .isEqualTo("Slack: HTTP 400 invalid_blocks");
+        assertThat(SlackSender.judge(new HttpTransport.Answer(500, null, "{\"AccessKeyId\": \"ASIA...\"}")).detail())
+                .isEqualTo("Slack: HTTP 500");
+        assertThat(SlackSender.judge(new HttpTransport.Answer(400, null, "ASIA0123456789")).detail()).isEqualTo("Slack: HTTP 400");
     }
 
     @Test
