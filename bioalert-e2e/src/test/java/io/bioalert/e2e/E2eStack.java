@@ -39,6 +39,8 @@ final class E2eStack {
         env.put("BIOALERT_WEBHOOK_ALLOW_HOSTS", "127.0.0.1,localhost");
         // EndToEndBench sends 2,000 alerts a second to one webhook: above the 60,000 a minute a destination may ask by default.
         env.put("BIOALERT_QUOTA_MAX_RATE_PER_MINUTE", "600000");
+        // Every test and bench signs its subscribers up from this one address.
+        env.put("BIOALERT_QUOTA_SIGN_UPS_PER_CLIENT", "1000/1h");
         env.put("BIOALERT_FETCH_ALLOW_HOSTS", "127.0.0.1,localhost"); // the tests serve feeds from loopback
         env.put("INGEST_API_KEY_HASHES", sha256Hex(ingestKey));
         env.put("BIOALERT_CALENDAR_CHECK_EVERY", "1s"); // reminders and date changes looked for every second

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.bioalert.notify.config.SettableClock;
 import io.bioalert.testkit.RealInfrastructure;
 import io.bioalert.testkit.ServiceTestResource;
 import io.quarkus.test.common.ResourceArg;
