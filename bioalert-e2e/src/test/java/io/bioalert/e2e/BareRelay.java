@@ -45,6 +45,12 @@ final class BareRelay {
         double perSecond() {
             return delivered / seconds;
         }
+
+        /** The bench line: "bare relay, N partition(s) per topic: …". */
+        String summary() {
+            return String.format("bare relay, %d partition(s) per topic: %d of %d records through %d hops in %.1f s (%.0f/s)",
+                    partitions, delivered, produced, HOPS, seconds, perSecond());
+        }
     }
 
     /** Produces flat out for {@code seconds}, then waits for the last hop to drain; rate = delivered / total time. */

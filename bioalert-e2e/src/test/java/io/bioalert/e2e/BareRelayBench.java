@@ -16,9 +16,7 @@ class BareRelayBench {
             BareRelay relay = new BareRelay(kafka.bootstrapServers(), EndToEndBench.STORY_BYTES);
             relay.run(1, 5); // warm-up: the broker's and the clients' JIT
             for (int partitions : new int[] {1, 2}) {
-                BareRelay.Result r = relay.run(partitions, 20);
-                System.out.printf("bare relay, %d partition(s) per topic: %d of %d records through 3 hops in %.1f s (%.0f/s)%n",
-                        partitions, r.delivered(), r.produced(), r.seconds(), r.perSecond());
+                System.out.println(relay.run(partitions, 20).summary());
             }
         }
     }

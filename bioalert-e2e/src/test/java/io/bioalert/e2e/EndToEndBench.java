@@ -79,12 +79,10 @@ class EndToEndBench {
         // The ceiling, in the same run on the same broker: three bare Kafka hops with records of the same size.
         BareRelay relay = new BareRelay(stack.infra.kafkaBootstrapServers(), STORY_BYTES);
         double endToEnd = pushed / (allNanos / 1e9);
-        for (int partitions : new int[] {1, 2, Infrastructure.partitions()}) {
+        for (int partitions : java.util.stream.IntStream.of(1, 2, Infrastructure.partitions()).distinct().toArray()) {
             BareRelay.Result r = relay.run(partitions, 20);
-            System.out.printf("bare relay, %d partition(s) per topic: %d of %d records through 3 hops in %.1f s (%.0f/s);"
-                            + " BioAlert (%d partitions) reached %.0f%% of it%n",
-                    r.partitions(), r.delivered(), r.produced(), r.seconds(), r.perSecond(),
-                    Infrastructure.partitions(), 100 * endToEnd / r.perSecond());
+            System.out.printf("%s; BioAlert (%d partitions) reached %.0f%% of it%n",
+                    r.summary(), Infrastructure.partitions(), 100 * endToEnd / r.perSecond());
         }
     }
 
