@@ -45,7 +45,7 @@ public interface IngestConfig {
         long maxChars();
 
         /** How long the first story of a group waits for others when nothing else is queued. */
-        @WithDefault("0ms")
+        @WithDefault("2ms")
         Duration linger();
     }
 

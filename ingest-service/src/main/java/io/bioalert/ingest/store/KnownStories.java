@@ -1,6 +1,7 @@
 package io.bioalert.ingest.store;
 
 import io.bioalert.ingest.dedup.Fingerprint;
+import io.bioalert.ingest.dedup.MinHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,6 +60,22 @@ public final class KnownStories {
     /** Nothing known: a batch against an empty database. */
     public static KnownStories none() {
         return new KnownStories();
+    }
+
+    /** What a database holding these stored stories would answer (for tests): URLs, ids and candidates. */
+    static KnownStories of(Map<String, String> urlOwners, Set<String> ids, List<Candidate> stored) {
+        KnownStories known = new KnownStories();
+        known.urlOwners.putAll(urlOwners);
+        known.ids.addAll(ids);
+        for (Candidate c : stored) {
+            known.ids.add(c.id());
+            known.byHash.computeIfAbsent(c.contentHash(), k -> new ArrayList<>()).add(c);
+            int[] bands = MinHash.bands(c.minhash());
+            for (int b = 0; b < bands.length; b++) {
+                known.byBand.computeIfAbsent(bandKey(b, bands[b]), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return known;
     }
 
     public static KnownStories lookup(Connection connection, List<PreparedStory> stories) throws SQLException {
