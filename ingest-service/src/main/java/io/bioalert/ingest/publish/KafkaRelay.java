@@ -72,6 +72,7 @@ class KafkaRelay implements OutboxRelay {
     }
 
     private void run() {
+        sender.connect();
         try {
             for (Entry e = queue.take(); e != STOP; e = queue.take()) {
                 overflowing = false;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.ingest.config.IngestConfig;
 import io.bioalert.model.RawAnnouncement;
 import io.bioalert.model.Topics;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,6 +107,15 @@ class KafkaSender {
         }
         // The callback runs in send() itself only when the producer refused the record before taking it.
         return new Sending(done, answered[0] && refusal[0] != null && !refusal[0].poison());
+    }
+
+    /** Fetches the topic's metadata now rather than at the first story; a broker out of reach only delays it. */
+    void connect() {
+        try {
+            producer.partitionsFor(topic);
+        } catch (RuntimeException e) {
+            Log.warnf("no metadata for %s yet: %s", topic, e.getMessage());
+        }
     }
 
     /** After the store's writer and the relay have stopped: sends what is buffered and waits for the answers. */
