@@ -77,12 +77,12 @@ class GroupCommit {
         }
         Submission submission = new Submission(stories, stories.stream().mapToInt(PreparedStory::size).sum(),
                 new CompletableFuture<>());
-        if (stopping) {
-            throw new IllegalStateException("ingest-service is shutting down");
+        if (stopping || thread == null || !thread.isAlive()) {
+            throw new IllegalStateException("the store's writer is not running (ingest-service is starting or stopping)");
         }
         pending.addAndGet(stories.size());
         queue.add(submission);
-        if (stopping && !thread.isAlive()) {
+        if (!thread.isAlive()) {
             failQueued(); // came in after the writer's last look at the queue
         }
         try {
@@ -144,8 +144,7 @@ class GroupCommit {
         return null;
     }
 
-    private void write(List<Submission> group) {
-        List<Submission> submissions = group;
+    private void write(List<Submission> submissions) {
         try {
             List<IngestResult> results = writer.store(submissions.stream().flatMap(s -> s.stories().stream()).toList());
             int from = 0;
