@@ -36,6 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> env;
     private final Path log;
+    private final Path jar;
     private Process process;
 
     ServiceProcess(String module, Map<String, String> env) {
@@ -44,10 +45,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** With a log of its own, {@code target/<logName>.log}, apart from the stack's process of the same module. */
     ServiceProcess(String module, Map<String, String> env, String logName) {
+        this(module, env, logName, projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"));
+    }
+
+    /** From another build's jar (a benchmark comparing two versions). */
+    ServiceProcess(String module, Map<String, String> env, String logName, Path jar) {
         this.module = module;
         this.port = freePort();
         this.env = env;
         this.log = projectRoot().resolve("bioalert-e2e/target").resolve(logName + ".log");
+        this.jar = jar;
     }
 
     static Path projectRoot() {
@@ -75,7 +82,6 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        Path jar = projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw package)");
         }

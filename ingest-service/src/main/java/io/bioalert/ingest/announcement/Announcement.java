@@ -1,6 +1,5 @@
 package io.bioalert.ingest.announcement;
 
-import io.bioalert.ingest.dedup.Fingerprint;
 import io.bioalert.model.RawAnnouncement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -14,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored announcement. {@code publishedToKafkaAt} stays null until the record is acknowledged by the
- * broker, which makes this table its own outbox: a crash between storing and publishing loses nothing.
+ * A stored announcement, as the read side and the publish sweep see it (the store writes rows with plain
+ * SQL, {@code store.BatchWriter}). {@code publishedToKafkaAt} stays null until the record is acknowledged by
+ * the broker, which makes this table its own outbox: a crash between storing and publishing loses nothing.
  */
 @Entity
 @Table(name = "announcement")
@@ -64,12 +64,6 @@ public class Announcement extends PanacheEntityBase {
 
     /** "zh" or "en" ({@link io.bioalert.ingest.language.Language}), null for rows older than the column. */
     public String language;
-
-    void setFingerprint(Fingerprint fp) {
-        contentHash = fp.contentHash();
-        minhash = fp.minhashBytes();
-        tokenCount = fp.tokens();
-    }
 
     public RawAnnouncement toRaw(List<String> urls) {
         List<String> all = urls == null || urls.isEmpty() ? (url == null ? List.of() : List.of(url)) : urls;

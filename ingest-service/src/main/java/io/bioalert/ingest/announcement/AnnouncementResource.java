@@ -1,5 +1,7 @@
 package io.bioalert.ingest.announcement;
 
+import io.bioalert.ingest.store.AnnouncementStore;
+import io.bioalert.ingest.store.IngestResult;
 import io.bioalert.model.RawAnnouncement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,17 +36,23 @@ public class AnnouncementResource {
         this.queries = queries;
     }
 
-    /** Accepts one story; 202 with its id. Publishing to Kafka happens once the story is stored. */
+    /**
+     * Accepts one story: 202 with its id once it is stored (with whatever other stories were queued at the
+     * same moment, in one transaction); it is published to Kafka after that, asynchronously.
+     */
     @POST
     public Response push(@Valid @NotNull AnnouncementRequest request) {
         return Response.accepted(store.ingest(Stories.fromRequest(request, "push"))).build();
     }
 
-    /** Accepts up to 1000 stories; 202 with one result per story, in order. */
+    /**
+     * Accepts up to 1000 stories, stored in one transaction; 202 with one result per story, in order. A story
+     * that repeats an earlier one of the same batch is a duplicate of it.
+     */
     @POST
     @Path("/batch")
     public Response pushBatch(@NotNull @NotEmpty @Size(max = 1000) List<@Valid @NotNull AnnouncementRequest> requests) {
-        List<IngestResult> results = requests.stream().map(r -> store.ingest(Stories.fromRequest(r, "push"))).toList();
+        List<IngestResult> results = store.ingestAll(requests.stream().map(r -> Stories.fromRequest(r, "push")).toList());
         return Response.accepted(results).build();
     }
 

@@ -28,15 +28,6 @@ public class AnnouncementUrl extends PanacheEntityBase {
     @Column(name = "seen_at", nullable = false)
     public Instant seenAt;
 
-    static AnnouncementUrl of(String url, String announcementId, String source) {
-        AnnouncementUrl u = new AnnouncementUrl();
-        u.url = url;
-        u.announcementId = announcementId;
-        u.source = source;
-        u.seenAt = Instant.now();
-        return u;
-    }
-
     /** Every URL of each announcement, first seen first. */
     public static Map<String, List<String>> forAnnouncements(Collection<String> ids) {
         Map<String, List<String>> byId = new LinkedHashMap<>();

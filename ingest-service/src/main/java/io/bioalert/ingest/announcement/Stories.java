@@ -3,6 +3,7 @@ package io.bioalert.ingest.announcement;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.clean.HtmlCleaner;
 import io.bioalert.ingest.clean.TextCleaner;
+import io.bioalert.ingest.store.Story;
 
 /** Pushed and imported text becomes a {@link Story} through the same cleaning as fetched pages. */
 public final class Stories {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Business settings of ingest-service; every one has a default that suits production. */
@@ -12,6 +13,8 @@ import java.util.Optional;
 public interface IngestConfig {
 
     Api api();
+
+    Store store();
 
     Publish publish();
 
@@ -31,8 +34,38 @@ public interface IngestConfig {
         Optional<String> key();
     }
 
+    /** The group commit: how many queued stories one store transaction takes at most, and how long it waits for them. */
+    interface Store {
+        /** Stories per transaction; a batch push larger than this is still stored whole. */
+        @WithDefault("500")
+        int maxStories();
+
+        /** Characters of text per transaction (the statement carries them all), however few the stories. */
+        @WithDefault("8000000")
+        long maxChars();
+
+        /** How long the first story of a group waits for others when nothing else is queued. */
+        @WithDefault("2ms")
+        Duration linger();
+    }
+
     interface Publish {
-        /** How old an unpublished row must be before the sweep takes it from the thread that stored it. */
+        /** Where announcements are published; {@code announcements.raw} ({@code Topics.RAW}) unless set. */
+        Optional<String> topic();
+
+        /** Settings of the publisher's Kafka producer, by their Kafka names (README: how they were chosen). */
+        Map<String, String> producer();
+
+        /**
+         * How long a stored row is left to the instance that stored it (or the sweep that took it) before
+         * another sweep may publish it: after a crash, what was in flight is published again this much later.
+         * The producer's {@code delivery.timeout.ms} (half of it) and {@code max.block.ms} (a tenth) are
+         * derived from it, so that every send has ended, acknowledged or failed, before its claim runs out.
+         */
+        @WithDefault("60s")
+        Duration claim();
+
+        /** How old an unclaimed, unpublished row must be before the sweep takes it (rows of older versions, tests). */
         @WithDefault("5s")
         Duration sweepGrace();
     }

@@ -4,7 +4,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.clean.DateExtractor;
 import io.bioalert.ingest.clean.HtmlCleaner;

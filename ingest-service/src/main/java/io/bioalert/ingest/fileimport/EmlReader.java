@@ -1,6 +1,6 @@
 package io.bioalert.ingest.fileimport;
 
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.announcement.Stories;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.source.SourceFormatException;

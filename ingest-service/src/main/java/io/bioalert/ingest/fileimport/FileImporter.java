@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.ingest.announcement.AnnouncementRequest;
-import io.bioalert.ingest.announcement.AnnouncementStore;
-import io.bioalert.ingest.announcement.IngestResult;
+import io.bioalert.ingest.store.AnnouncementStore;
+import io.bioalert.ingest.store.IngestResult;
 import io.bioalert.ingest.announcement.Stories;
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.clean.CleanedText;
 import io.bioalert.ingest.clean.HtmlCleaner;
 import io.bioalert.ingest.clean.TextCleaner;
@@ -52,17 +52,48 @@ public class FileImporter {
         return Set.of("txt", "html", "htm", "eml", "json").contains(extension(fileName));
     }
 
+    /** A file as uploaded or found in the folder. */
+    public record NamedFile(String name, byte[] content) {
+    }
+
     public List<FileResult> importFile(String fileName, byte[] content) {
-        try {
-            List<FileResult> results = new ArrayList<>();
-            for (Story story : read(fileName, content)) {
-                IngestResult r = store.ingest(story);
-                results.add(new FileResult(fileName, r.id(), r.duplicate(), null));
+        return importFiles(List.of(new NamedFile(fileName, content)));
+    }
+
+    /**
+     * Reads every file, then stores the stories of all of them as one batch; one result per story, or one
+     * per file that could not be read, in the files' order.
+     */
+    public List<FileResult> importFiles(List<NamedFile> files) {
+        List<Story> stories = new ArrayList<>();
+        List<List<Story>> perFile = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (NamedFile file : files) {
+            try {
+                List<Story> read = read(file.name(), file.content());
+                perFile.add(read);
+                errors.add(null);
+                stories.addAll(read);
+            } catch (SourceFormatException e) {
+                perFile.add(List.of());
+                errors.add(e.getMessage());
             }
-            return results;
-        } catch (SourceFormatException e) {
-            return List.of(FileResult.failed(fileName, e.getMessage()));
         }
+        List<IngestResult> stored = store.ingestAll(stories);
+        List<FileResult> results = new ArrayList<>();
+        int next = 0;
+        for (int f = 0; f < files.size(); f++) {
+            String name = files.get(f).name();
+            if (errors.get(f) != null) {
+                results.add(FileResult.failed(name, errors.get(f)));
+                continue;
+            }
+            for (int i = 0; i < perFile.get(f).size(); i++) {
+                IngestResult r = stored.get(next++);
+                results.add(new FileResult(name, r.id(), r.duplicate(), null));
+            }
+        }
+        return results;
     }
 
     List<Story> read(String fileName, byte[] content) throws SourceFormatException {

@@ -32,11 +32,11 @@ public class ImportResource {
         if (files == null || files.isEmpty()) {
             throw new BadRequestException("no file: send multipart/form-data with one or more 'file' parts");
         }
-        List<FileImporter.FileResult> results = new ArrayList<>();
+        List<FileImporter.NamedFile> read = new ArrayList<>();
         for (FileUpload file : files) {
-            results.addAll(importer.importFile(file.fileName(), Files.readAllBytes(file.uploadedFile())));
+            read.add(new FileImporter.NamedFile(file.fileName(), Files.readAllBytes(file.uploadedFile())));
         }
-        return results;
+        return importer.importFiles(read);
     }
 
     @POST

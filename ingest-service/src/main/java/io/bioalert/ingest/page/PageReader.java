@@ -1,7 +1,7 @@
 package io.bioalert.ingest.page;
 
-import io.bioalert.ingest.announcement.AnnouncementIds;
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.AnnouncementIds;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.clean.HtmlCleaner;
 import io.bioalert.ingest.source.SourceFormatException;
 import java.net.URI;

@@ -1,8 +1,7 @@
 package io.bioalert.ingest.source;
 
-import io.bioalert.ingest.announcement.AnnouncementStore;
-import io.bioalert.ingest.announcement.IngestResult;
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.AnnouncementStore;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.config.IngestConfig;
 import io.bioalert.ingest.feed.FeedReader;
 import io.bioalert.ingest.fetch.FetchException;
@@ -14,6 +13,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Polls one source: conditional GET, read the feed or page, store each story, record the source's
@@ -77,11 +77,7 @@ public class SourcePoller {
             case PAGE -> List.of(PageReader.article(answer.text(), answer.finalUrl(), source.name));
             case LISTING -> listingArticles(source, answer);
         };
-        int fresh = 0;
-        for (Story story : stories) {
-            IngestResult result = store.ingest(story);
-            fresh += result.duplicate() ? 0 : 1;
-        }
+        int fresh = (int) store.ingestAll(stories).stream().filter(r -> !r.duplicate()).count();
         Log.infof("polled %s (%d): %d stories, %d new", source.name, source.id, stories.size(), fresh);
         return new PollReport(source.id, "OK", stories.size(), fresh, null);
     }
@@ -89,6 +85,7 @@ public class SourcePoller {
     /** Fetches the listing's article links not seen before; fails only when every one of them fails. */
     private List<Story> listingArticles(Source source, FetchResult listing) throws SourceFormatException {
         List<String> links = PageReader.articleLinks(listing.text(), listing.finalUrl(), source.linkPattern);
+        Set<String> known = store.knownUrls(links);
         List<Story> stories = new ArrayList<>();
         String firstError = null;
         int tried = 0;
@@ -96,7 +93,7 @@ public class SourcePoller {
             if (tried >= listingMaxArticles) {
                 break;
             }
-            if (store.knownUrl(link)) {
+            if (known.contains(link)) {
                 continue;
             }
             tried++;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The same LSH lookup as {@code FingerprintRepository}, over a hash map instead of PostgreSQL: isolates
- * the cost of cleaning and fingerprinting from the database round trips.
+ * The same LSH lookup as the store ({@code KnownStories}, {@code BatchPlan}), over a hash map instead of
+ * PostgreSQL: isolates the cost of cleaning and fingerprinting from the database round trips.
  */
 final class InMemoryIndex {
 

@@ -1,14 +1,15 @@
 package io.bioalert.ingest.bench;
 
 import io.bioalert.ingest.dedup.Fingerprint;
-import io.bioalert.ingest.dedup.FingerprintRepository;
+import io.bioalert.ingest.store.BatchPlan;
+import io.bioalert.ingest.store.KnownStories;
+import io.bioalert.ingest.store.PreparedStory;
 import io.bioalert.testkit.PostgresServer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -78,21 +79,11 @@ final class PostgresIndex implements AutoCloseable {
         return new PostgresIndex(server, c);
     }
 
-    /** The service's candidate query, then the same verification as {@code FingerprintRepository}. */
+    /** The service's lookup and decision for a batch of this one story: known when it is not new. */
     boolean isKnown(Fingerprint fp) throws Exception {
-        String sql = FingerprintRepository.candidatesSql(fp).replace("?1", "?");
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, fp.contentHash());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    int[] minhash = Fingerprint.minhashOf(rs.getBytes(3));
-                    if (fp.sameStoryAs(rs.getString(2), minhash, rs.getInt(4))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        PreparedStory story = new PreparedStory("bench-" + fp.contentHash(), null, "synthetic", null, null, "bench", "en", fp);
+        List<PreparedStory> batch = List.of(story);
+        return BatchPlan.of(batch, KnownStories.lookup(connection, batch)).created().isEmpty();
     }
 
     @Override

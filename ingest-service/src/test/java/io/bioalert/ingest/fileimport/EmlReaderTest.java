@@ -2,7 +2,7 @@ package io.bioalert.ingest.fileimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.support.Fixtures;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.bioalert.ingest.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.bioalert.ingest.announcement.Story;
+import io.bioalert.ingest.store.Story;
 import io.bioalert.ingest.source.SourceFormatException;
 import io.bioalert.ingest.support.Fixtures;
 import org.junit.jupiter.api.Test;

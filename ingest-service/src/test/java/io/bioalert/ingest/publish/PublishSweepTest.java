@@ -12,7 +12,10 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,10 @@ import org.junit.jupiter.api.Test;
 class PublishSweepTest {
 
     @Inject
-    RawAnnouncementPublisher publisher;
+    PublishSweep sweep;
+
+    @Inject
+    KafkaSender sender;
 
     @Inject
     DataSource dataSource;
@@ -48,7 +54,11 @@ class PublishSweepTest {
         }
     }
 
-    private static List<String> ids(List<RawAnnouncement> claimed, List<String> ours) {
+    /** Every row the test's claims took, ours or not: the others are given back at the end. */
+    private final Set<String> claimedAll = new HashSet<>();
+
+    private List<String> ids(List<RawAnnouncement> claimed, List<String> ours) {
+        claimed.forEach(a -> claimedAll.add(a.id()));
         return claimed.stream().map(RawAnnouncement::id).filter(ours::contains).toList();
     }
 
@@ -60,26 +70,32 @@ class PublishSweepTest {
             store(id);
         }
         try {
-            List<String> first = ids(publisher.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours);
-            List<String> second = ids(publisher.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours);
+            List<String> first = ids(sweep.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours);
+            List<String> second = ids(sweep.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours);
             assertThat(first).containsExactlyInAnyOrderElementsOf(ours);
             assertThat(second).isEmpty(); // another instance's sweep: nothing of what the first holds
 
             expireClaims(ours.subList(0, 1)); // the first sweep died: its claim on the first row ran out
-            List<RawAnnouncement> third = publisher.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2));
+            List<RawAnnouncement> third = sweep.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2));
             assertThat(ids(third, ours)).containsExactly(ours.get(0));
 
             // Published (to the real broker) and marked: no later sweep takes it, whatever its claim.
-            assertThat(publisher.publish(third.stream().filter(a -> a.id().equals(ours.get(0))).findFirst().orElseThrow()))
-                    .isEqualTo(RawAnnouncementPublisher.Outcome.PUBLISHED);
+            RawAnnouncement firstRow = third.stream().filter(a -> a.id().equals(ours.get(0))).findFirst().orElseThrow();
+            assertThat(sender.send(firstRow, Instant.now().plus(Duration.ofMinutes(2))).outcome().join())
+                    .isEqualTo(PublishOutcome.PUBLISHED);
             expireClaims(ours);
-            assertThat(ids(publisher.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours))
+            assertThat(ids(sweep.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2)), ours))
                     .containsExactlyInAnyOrder(ours.get(1), ours.get(2));
         } finally {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "UPDATE announcement SET published_to_kafka_at = now() WHERE id = ANY(?)")) {
+                    "UPDATE announcement SET published_to_kafka_at = now() WHERE id = ANY(?)");
+                 PreparedStatement release = c.prepareStatement(
+                    "UPDATE announcement SET publish_claimed_until = NULL WHERE id = ANY(?) AND NOT id = ANY(?)")) {
                 ps.setArray(1, c.createArrayOf("text", ours.toArray()));
                 ps.executeUpdate();
+                release.setArray(1, c.createArrayOf("text", claimedAll.toArray()));
+                release.setArray(2, c.createArrayOf("text", ours.toArray()));
+                release.executeUpdate();
             }
         }
     }

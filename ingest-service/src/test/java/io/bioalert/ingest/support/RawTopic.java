@@ -14,8 +14,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Everything on {@code announcements.raw} up to its current end: lets a test say "nothing more was
- * published" without waiting for a timeout, since the service publishes synchronously before answering.
+ * Everything on {@code announcements.raw} up to its current end, once the outbox has nothing in flight
+ * ({@link Outbox#awaitIdle()}): lets a test say "nothing more was published" without waiting for a timeout.
  */
 public final class RawTopic {
 
@@ -23,6 +23,7 @@ public final class RawTopic {
     }
 
     public static List<ConsumerRecord<String, String>> all() {
+        Outbox.awaitIdle();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.shared().kafkaBootstrapServers(),

@@ -1,4 +1,4 @@
-package io.bioalert.ingest.announcement;
+package io.bioalert.ingest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
