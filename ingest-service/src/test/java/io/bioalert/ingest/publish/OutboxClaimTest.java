@@ -72,7 +72,7 @@ class OutboxClaimTest {
         Instant lateClaim = Instant.now().plusSeconds(2);
         store(late, lateClaim);
         try {
-            // Stored minutes ago but still held by the instance that stored it: no sweep takes it.
+            // Still held by the instance that stored it: a sweep with no grace at all does not take it.
             List<RawAnnouncement> swept = sweep.claimUnpublished(1000, Duration.ZERO, Duration.ofMinutes(2));
             release(swept); // whatever else was waiting stays the scheduled sweep's
             assertThat(swept).extracting(RawAnnouncement::id).doesNotContain(held, late);
@@ -95,7 +95,8 @@ class OutboxClaimTest {
     private void store(String id, Instant claimedUntil) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO announcement (id, title, body, source, ingested_at, publish_claimed_until)
-                VALUES (?, 'claim test', 'body', 'test', now() - interval '5 minutes', ?)""")) {
+                VALUES (?, 'claim test', 'body', 'test', now(), ?)""")) {
+            // Stored just now: the scheduled sweep (60 s grace in tests) leaves these rows to this test's sweeps.
             ps.setString(1, id);
             ps.setObject(2, OffsetDateTime.ofInstant(claimedUntil, ZoneOffset.UTC));
             ps.executeUpdate();
