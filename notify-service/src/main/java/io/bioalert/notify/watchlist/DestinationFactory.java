@@ -44,6 +44,10 @@ public class DestinationFactory {
         dst.type = d.type();
         dst.createdAt = Instant.now();
         dst.ratePerMinute = d.ratePerMinute();
+        if (Boolean.TRUE.equals(d.atMostOnce()) && !Destination.Type.SLACK.name().equals(d.type())) {
+            throw new InvalidFieldException(field + ".atMostOnce", "is for SLACK destinations only");
+        }
+        dst.atMostOnce = Boolean.TRUE.equals(d.atMostOnce());
         switch (Destination.Type.valueOf(d.type())) {
             case EMAIL -> {
                 if (d.email() == null || d.email().isBlank()) {

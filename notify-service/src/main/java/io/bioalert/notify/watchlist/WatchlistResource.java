@@ -152,8 +152,8 @@ public class WatchlistResource {
     @Path("/{id}/deliveries")
     public List<DeliveryHistory.Entry> deliveries(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id,
-            @QueryParam("status") @Pattern(regexp = "PENDING|RETRYING|SENDING|SENT|FAILED|CANCELLED|DIGEST",
-                    message = "must be PENDING, RETRYING, SENDING, SENT, FAILED, CANCELLED or DIGEST") String status,
+            @QueryParam("status") @Pattern(regexp = "PENDING|RETRYING|SENDING|SENT|FAILED|CANCELLED|UNKNOWN|DIGEST",
+                    message = "must be PENDING, RETRYING, SENDING, SENT, FAILED, CANCELLED, UNKNOWN or DIGEST") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws Exception {
         UUID me = auth.require(authorization);
         QuarkusTransaction.requiringNew().run(() -> WatchlistService.owned(id, me));

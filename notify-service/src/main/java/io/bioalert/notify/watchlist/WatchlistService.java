@@ -226,7 +226,7 @@ public class WatchlistService {
 
     static WatchlistApi.DestinationView destinationView(Destination d, boolean withSecret) {
         return new WatchlistApi.DestinationView(d.id, d.type, d.address, d.status, d.statusReason, d.ratePerMinute,
-                withSecret ? d.secret : null);
+                withSecret ? d.secret : null, d.atMostOnce);
     }
 
     private String write(WatchFilter f) {
