@@ -54,7 +54,7 @@ async function showWatchlists() {
     card.innerHTML = `<b>${esc(w.name)}</b> <span class="muted">${esc(w.digest.toLowerCase())}</span>
       <div>${esc(filterSummary(w.filter))}</div>
       <div class="muted">${w.reminders.length ? `Reminders ${esc(w.reminders.join(", "))} day(s) before each catalyst` : "No catalyst reminders"}</div>
-      <div class="scroll"><table>${w.destinations.map((d) => `<tr><td>${esc(d.type)}</td><td>${esc(d.address)}</td>
+      <div class="scroll"><table>${w.destinations.map((d) => `<tr><td>${esc(d.type)}${d.atMostOnce ? " (at most once)" : ""}</td><td>${esc(d.address)}</td>
         <td>${esc(d.status)}${d.statusReason ? ": " + esc(d.statusReason) : ""}</td>
         <td><button data-test="${esc(d.id)}" aria-label="Send test alert to ${esc(d.address)}">Send test alert</button><button data-remove="${esc(d.id)}" aria-label="Remove ${esc(d.address)}">Remove</button>${d.status === "PENDING_CONFIRMATION"
           ? `<button data-confirm="${esc(d.id)}" aria-label="Send the confirmation mail again to ${esc(d.address)}">Send confirmation again</button>` : ""}</td></tr>`).join("")}</table></div>

@@ -91,6 +91,18 @@ public interface NotifyConfig {
         @WithDefault("1000")
         int maxInFlight();
 
+        /**
+         * Sends out at once to one generic webhook, counted until their outcomes are written: after a crash
+         * these are the only deliveries that may reach that receiver twice. Slack gets 1 (it cannot drop a
+         * repeat); email {@link #inFlightPerEmail()}.
+         */
+        @WithDefault("8")
+        int inFlightPerWebhook();
+
+        /** The same for one email address. */
+        @WithDefault("4")
+        int inFlightPerEmail();
+
         /** Dispatcher loops per instance; they claim disjoint rows with SKIP LOCKED. */
         @WithDefault("2")
         int workers();

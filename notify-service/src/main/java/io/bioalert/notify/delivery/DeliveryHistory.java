@@ -26,7 +26,8 @@ public class DeliveryHistory {
      * @param kind         {@code alert} for an announcement, else the notice's type ({@code catalyst_reminder},
      *                     {@code catalyst_date_changed}); a notice's title is its subject and its announcementId
      *                     its key
-     * @param status       PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED, or
+     * @param status       PENDING, RETRYING (pending after a failed attempt), SENDING, SENT, FAILED, CANCELLED,
+     *                     UNKNOWN (an at-most-once destination's send whose answer was lost: not sent again), or
      *                     DIGEST (waiting for the end of the digest period)
      * @param alsoReported later reports of the same news, attached to this alert instead of sent, oldest first
      */

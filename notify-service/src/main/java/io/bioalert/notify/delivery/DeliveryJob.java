@@ -15,6 +15,8 @@ import java.util.function.Supplier;
  * @param notice           what to say instead of an announcement's alert (a reminder, a date change), or null for
  *                         an alert; a notice has no announcement
  * @param unsubscribeToken for email: the token of the unsubscribe link the mail carries ({@link UnsubscribeLinks})
+ * @param atMostOnce       the destination would rather miss this delivery than get it twice: a send whose
+ *                         answer was lost ends UNKNOWN instead of being retried
  */
 public record DeliveryJob(
         UUID deliveryId,
@@ -34,17 +36,18 @@ public record DeliveryJob(
         String watchlistName,
         String filterJson,
         boolean watchlistDeleted,
-        Notice notice) {
+        Notice notice,
+        boolean atMostOnce) {
 
     public DeliveryJob withAnnouncement(String json, Supplier<ClassifiedAnnouncement> parsed) {
         return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, json, parsed, destinationId, channel,
                 address, secret, destinationStatus, unsubscribeToken, ratePerMinute, watchlistId, watchlistName,
-                filterJson, watchlistDeleted, notice);
+                filterJson, watchlistDeleted, notice, atMostOnce);
     }
 
     public DeliveryJob withUnsubscribeToken(String token) {
         return new DeliveryJob(deliveryId, attempts, reasonsJson, announcementId, announcementJson, announcement,
                 destinationId, channel, address, secret, destinationStatus, token, ratePerMinute, watchlistId,
-                watchlistName, filterJson, watchlistDeleted, notice);
+                watchlistName, filterJson, watchlistDeleted, notice, atMostOnce);
     }
 }

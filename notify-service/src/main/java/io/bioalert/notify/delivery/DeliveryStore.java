@@ -32,12 +32,15 @@ public class DeliveryStore {
     public static final String JOB_COLUMNS = """
             d.id, d.attempts, d.reasons, d.announcement_id, dst.id, dst.type, dst.address, dst.secret,
             CASE WHEN dst.deleted_at IS NULL THEN dst.status ELSE 'REMOVED' END, dst.rate_per_minute,
-            w.id, w.name, w.filter_json, w.deleted_at, d.notice""";
+            w.id, w.name, w.filter_json, w.deleted_at, d.notice, dst.at_most_once""";
 
     /** The status a removed destination's deliveries read it by. */
     public static final String REMOVED = "REMOVED";
 
-    private static final int JOB_COLUMN_COUNT = 15;
+    private static final int JOB_COLUMN_COUNT = 16;
+
+    /** The final status of an at-most-once delivery that may or may not have reached its receiver. */
+    public static final String UNKNOWN = "UNKNOWN";
 
     /**
      * Status, attempts, due time and lease of a new delivery, from the watchlist's {@code digest} and the
@@ -162,17 +165,29 @@ public class DeliveryStore {
                               AND x.announcement_id = ?)
             ON CONFLICT DO NOTHING""";
 
+    /**
+     * Claims due rows. A row still SENDING was claimed by an instance that died or gave up waiting: its
+     * send may have reached the receiver. Those of at-most-once destinations end UNKNOWN here, in the same
+     * statement, instead of being sent again; the others are claimed and sent again (at-least-once).
+     */
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id FROM delivery
+                SELECT id, status AS was FROM delivery
                 WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= now()
                 ORDER BY next_attempt_at
-                LIMIT ? FOR UPDATE SKIP LOCKED)
+                LIMIT ? FOR UPDATE SKIP LOCKED),
+            lost AS (
+                UPDATE delivery d SET status = 'UNKNOWN', lease_owner = NULL,
+                       last_error = 'the instance sending it stopped before an answer was recorded; not sent again (atMostOnce)'
+                  FROM due, destination dst
+                 WHERE d.id = due.id AND due.was = 'SENDING' AND dst.id = d.destination_id AND dst.at_most_once
+                RETURNING d.id)
             UPDATE delivery d
                SET status = 'SENDING', attempts = d.attempts + 1, lease_owner = ?,
                    next_attempt_at = now() + ? * interval '1 millisecond'
               FROM due, destination dst, watchlist w
              WHERE d.id = due.id AND dst.id = d.destination_id AND w.id = d.watchlist_id
+               AND NOT (due.was = 'SENDING' AND dst.at_most_once)
             RETURNING """ + " " + JOB_COLUMNS;
 
     /**
@@ -347,7 +362,7 @@ public class DeliveryStore {
                         null, null, rs.getObject(5, UUID.class), Destination.Type.valueOf(rs.getString(6)),
                         rs.getString(7), rs.getString(8), rs.getString(9), null, (Integer) rs.getObject(10),
                         rs.getObject(11, UUID.class), rs.getString(12), rs.getString(13), rs.getTimestamp(14) != null,
-                        readNotice(rs.getString(15))));
+                        readNotice(rs.getString(15)), rs.getBoolean(16)));
             }
         }
         // Mail carries an unsubscribe link: its token is minted here for the batch's new email destinations.

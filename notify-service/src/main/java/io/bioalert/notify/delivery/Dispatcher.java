@@ -41,11 +41,17 @@ public class Dispatcher {
     private final Senders senders;
     private final Outcomes outcomes;
     private final RateLimiter limiter;
+    private final DestinationSlots slots = new DestinationSlots();
+    /** The deliveries holding a slot of their destination until their outcome is written. */
+    private final Map<UUID, UUID> slotHolders = new ConcurrentHashMap<>();
     private final DatabaseOutage database;
     private final NotifyConfig.Dispatch config;
     private final Duration sendDeadline;
-    /** This instance's lease owner: outcomes are recorded only for rows whose lease is still ours. */
-    private final UUID owner = UUID.randomUUID();
+    /**
+     * This instance's lease owner, its heartbeat id: outcomes are recorded only for rows whose lease is
+     * still ours, and the heartbeats of the others free our rows at once if we die.
+     */
+    private final UUID owner;
     private final int maxInFlight;
     private final Semaphore inFlight;
     private final BlockingQueue<DeliveryStore.Completion> finished = new LinkedBlockingQueue<>();
@@ -58,7 +64,8 @@ public class Dispatcher {
     private volatile boolean outcomesBehind;
 
     Dispatcher(DeliveryStore store, Senders senders, Outcomes outcomes, RateLimiter limiter, NotifyConfig config,
-            DatabaseOutage database) {
+            DatabaseOutage database, LiveInstances instances) {
+        this.owner = instances.id();
         this.store = store;
         this.database = database;
         this.senders = senders;
@@ -206,6 +213,7 @@ public class Dispatcher {
                     } else if (e instanceof TimeoutException) {
                         // Left SENDING: the lease runs out and the delivery is claimed again, as after a crash.
                         Log.warnf("delivery %s did not finish in time: %s", job.deliveryId(), e);
+                        releaseSlot(job.deliveryId());
                     } else {
                         Log.errorf(e, "delivery %s broke before it had an outcome", job.deliveryId());
                         finished.add(outcomes.broken(job, e, "PENDING"));
@@ -238,7 +246,24 @@ public class Dispatcher {
         }
     }
 
+    /** Writes a batch of outcomes, then gives their destinations' slots back, written or given up on. */
     private void recordWithRetry(List<DeliveryStore.Completion> batch, Map<UUID, String> disable)
+            throws InterruptedException {
+        try {
+            writeWithRetry(batch, disable);
+        } finally {
+            batch.forEach(done -> releaseSlot(done.deliveryId()));
+        }
+    }
+
+    private void releaseSlot(UUID deliveryId) {
+        UUID destination = slotHolders.remove(deliveryId);
+        if (destination != null) {
+            slots.release(destination);
+        }
+    }
+
+    private void writeWithRetry(List<DeliveryStore.Completion> batch, Map<UUID, String> disable)
             throws InterruptedException {
         for (int attempt = 1; ; ) {
             try {
@@ -301,8 +326,12 @@ public class Dispatcher {
                 // Left SENDING, as in the background loop.
             }
         }
-        if (!jobs.isEmpty()) {
-            store.complete(batchOwner, done, new HashMap<>(disable));
+        try {
+            if (!jobs.isEmpty()) {
+                store.complete(batchOwner, done, new HashMap<>(disable));
+            }
+        } finally {
+            jobs.forEach(job -> releaseSlot(job.deliveryId()));
         }
         return jobs.size();
     }
@@ -312,6 +341,11 @@ public class Dispatcher {
         if (skip != null) {
             return CompletableFuture.completedFuture(outcomes.cancelled(job, skip));
         }
+        if (!slots.tryTake(job.destinationId(), inFlightCap(job))) {
+            // The destination has its share out already: back in the queue, no attempt spent.
+            return CompletableFuture.completedFuture(outcomes.defer(job, config.pollInterval(), "PENDING"));
+        }
+        slotHolders.put(job.deliveryId(), job.destinationId());
         Duration wait = limiter.acquire(job.destinationId(), ratePerMinute(job));
         if (!wait.isZero()) {
             return CompletableFuture.completedFuture(outcomes.defer(job, wait, "PENDING"));
@@ -325,6 +359,20 @@ public class Dispatcher {
         }
         return sent.exceptionally(e -> SendOutcome.retry(String.valueOf(e), null))
                 .thenApply(outcome -> outcomes.apply(job, outcome, "PENDING", disable));
+    }
+
+    /** Sends out at once to the job's destination, outcomes not yet written: 1 for Slack, which cannot drop a repeat. */
+    int inFlightCap(DeliveryJob job) {
+        return switch (job.channel()) {
+            case SLACK -> 1;
+            case EMAIL -> config.inFlightPerEmail();
+            case WEBHOOK -> config.inFlightPerWebhook();
+        };
+    }
+
+    /** Slots of a destination taken now: sends out, or outcomes not yet written. */
+    public int inFlight(UUID destinationId) {
+        return slots.taken(destinationId);
     }
 
     int ratePerMinute(DeliveryJob job) {

@@ -49,6 +49,10 @@ public class Outcomes {
                         "destination disabled: " + outcome.detail());
             }
             case RETRY -> {
+                if (outcome.answerLost() && job.atMostOnce()) {
+                    metrics.failed(channel, 1);
+                    yield unknown(job, outcome.detail());
+                }
                 if (outcome.retryAfter() != null) {
                     limiter.pause(job.destinationId(), outcome.retryAfter());
                 }
@@ -65,9 +69,22 @@ public class Outcomes {
         };
     }
 
-    /** Sending broke before the channel made an outcome: retried like a failed send, never left SENDING. */
+    /**
+     * Sending broke before the channel made an outcome: retried like a failed send, never left SENDING; for
+     * an at-most-once destination UNKNOWN, since the request may have gone out.
+     */
     public DeliveryStore.Completion broken(DeliveryJob job, Throwable failure, String pendingStatus) {
+        if (job.atMostOnce()) {
+            metrics.failed(job.channel(), 1);
+            return unknown(job, "internal error: " + failure);
+        }
         return apply(job, SendOutcome.retry("internal error: " + failure, null), pendingStatus, new java.util.HashMap<>());
+    }
+
+    /** May have reached the receiver, we cannot tell; never sent again (the destination is at-most-once). */
+    private static DeliveryStore.Completion unknown(DeliveryJob job, String detail) {
+        return new DeliveryStore.Completion(job.deliveryId(), DeliveryStore.UNKNOWN, 0, null,
+                "no answer, not sent again (atMostOnce): " + detail);
     }
 
     /** Rate-limited: back in the queue without spending an attempt. */

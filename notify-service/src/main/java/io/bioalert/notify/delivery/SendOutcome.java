@@ -5,10 +5,13 @@ import java.time.Duration;
 /**
  * What a channel made of one send.
  *
- * @param retryAfter for {@link Kind#RETRY}: when the receiver asked us to come back (Retry-After), or null
- *                   to use the backoff
+ * @param retryAfter  for {@link Kind#RETRY}: when the receiver asked us to come back (Retry-After), or null
+ *                    to use the backoff
+ * @param answerLost  for {@link Kind#RETRY}: the request was written but no answer was read (a read timeout,
+ *                    the connection closed mid-answer), so the receiver may have acted on it. At-least-once
+ *                    destinations retry it all the same; at-most-once ones record it UNKNOWN
  */
-public record SendOutcome(Kind kind, String detail, Duration retryAfter) {
+public record SendOutcome(Kind kind, String detail, Duration retryAfter, boolean answerLost) {
 
     public enum Kind {
         /** Accepted by the receiver. */
@@ -21,12 +24,24 @@ public record SendOutcome(Kind kind, String detail, Duration retryAfter) {
         DISABLE
     }
 
+    public SendOutcome(Kind kind, String detail, Duration retryAfter) {
+        this(kind, detail, retryAfter, false);
+    }
+
     public static SendOutcome sent(String detail) {
         return new SendOutcome(Kind.SENT, detail, null);
     }
 
     public static SendOutcome retry(String detail, Duration retryAfter) {
         return new SendOutcome(Kind.RETRY, detail, retryAfter);
+    }
+
+    /**
+     * A send that broke with {@code failure}: retried, and marked {@link #answerLost()} when the transport
+     * says the request had been written ({@link AnswerLost} anywhere in its causes).
+     */
+    public static SendOutcome broke(String prefix, Throwable failure) {
+        return new SendOutcome(Kind.RETRY, prefix + failure.getMessage(), null, AnswerLost.in(failure));
     }
 
     public static SendOutcome failed(String detail) {

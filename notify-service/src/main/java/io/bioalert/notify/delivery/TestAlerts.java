@@ -43,7 +43,7 @@ public class TestAlerts {
         DeliveryJob job = new DeliveryJob(UUID.randomUUID(), 1, reasons, sample.id(), payload, () -> sample, d.id,
                 d.typeEnum(), d.address, d.secret, d.status,
                 d.typeEnum() == Destination.Type.EMAIL ? unsubscribeLinks.tokenFor(d.id) : null, d.ratePerMinute, w.id, w.name,
-                w.filterJson, false, null);
+                w.filterJson, false, null, d.atMostOnce);
         return senders.of(d.typeEnum()).send(job).get(30, TimeUnit.SECONDS);
     }
 

@@ -55,6 +55,10 @@ public class Destination extends PanacheEntityBase {
     @Column(name = "rate_per_minute")
     public Integer ratePerMinute;
 
+    /** Slack only: a send whose answer was lost is marked UNKNOWN, never sent again (default at-least-once). */
+    @Column(name = "at_most_once", nullable = false)
+    public boolean atMostOnce;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

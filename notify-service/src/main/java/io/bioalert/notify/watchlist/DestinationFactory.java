@@ -2,7 +2,6 @@ package io.bioalert.notify.watchlist;
 
 import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.api.InvalidFieldException;
-import io.bioalert.notify.channel.email.ConfirmedEmail;
 import io.bioalert.notify.subscriber.ApiTokens;
 import io.bioalert.notify.config.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +20,10 @@ public class DestinationFactory {
     private final Duration confirmLinkTtl;
     private final int maxRatePerMinute;
 
-    DestinationFactory(UrlGuard guard, Clock clock, NotifyConfig config) {
+    private final ConfirmedAddresses confirmed;
+
+    DestinationFactory(UrlGuard guard, Clock clock, NotifyConfig config, ConfirmedAddresses confirmed) {
+        this.confirmed = confirmed;
         this.guard = guard;
         this.clock = clock;
         this.confirmLinkTtl = config.mail().confirmLinkTtl();
@@ -44,13 +46,17 @@ public class DestinationFactory {
         dst.type = d.type();
         dst.createdAt = Instant.now();
         dst.ratePerMinute = d.ratePerMinute();
+        if (Boolean.TRUE.equals(d.atMostOnce()) && !Destination.Type.SLACK.name().equals(d.type())) {
+            throw new InvalidFieldException(field + ".atMostOnce", "is for SLACK destinations only");
+        }
+        dst.atMostOnce = Boolean.TRUE.equals(d.atMostOnce());
         switch (Destination.Type.valueOf(d.type())) {
             case EMAIL -> {
                 if (d.email() == null || d.email().isBlank()) {
                     throw new InvalidFieldException(field + ".email", "is required for an EMAIL destination");
                 }
                 dst.address = d.email().trim().toLowerCase(Locale.ROOT);
-                if (ConfirmedEmail.isConfirmed(subscriberId, dst.address)) {
+                if (confirmed.isConfirmed(subscriberId, dst.address)) {
                     dst.status = Destination.Status.ACTIVE.name();
                 } else {
                     dst.status = Destination.Status.PENDING_CONFIRMATION.name();

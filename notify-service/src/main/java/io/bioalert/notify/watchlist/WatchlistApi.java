@@ -54,13 +54,20 @@ public final class WatchlistApi {
      * @param secret        for WEBHOOK: the HMAC key; generated when absent
      * @param ratePerMinute at most this many sends a minute to this destination (itself at most
      *                      {@code bioalert.quota.max-rate-per-minute}, checked by {@link DestinationFactory})
+     * @param atMostOnce    for SLACK: true to have a send whose answer was lost marked UNKNOWN instead of
+     *                      sent again (absent or false: at-least-once)
      */
     public record NewDestination(
             @NotNull @Pattern(regexp = "EMAIL|SLACK|WEBHOOK", message = "must be EMAIL, SLACK or WEBHOOK") String type,
             @Email @Size(max = 320) String email,
             @Size(max = 2048) String url,
             @Size(min = 16, max = 200) String secret,
-            @Min(1) Integer ratePerMinute) {
+            @Min(1) Integer ratePerMinute,
+            Boolean atMostOnce) {
+
+        public NewDestination(String type, String email, String url, String secret, Integer ratePerMinute) {
+            this(type, email, url, secret, ratePerMinute, null);
+        }
     }
 
     /** @param secret the webhook's new HMAC key; generated when absent */
@@ -69,7 +76,7 @@ public final class WatchlistApi {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DestinationView(UUID id, String type, String address, String status, String statusReason,
-            Integer ratePerMinute, String secret) {
+            Integer ratePerMinute, String secret, boolean atMostOnce) {
     }
 
     /** @param reminders days before each matching catalyst that a reminder is sent, most first */

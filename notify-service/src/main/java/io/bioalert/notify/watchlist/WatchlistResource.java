@@ -1,20 +1,10 @@
 package io.bioalert.notify.watchlist;
 
-import io.bioalert.notify.api.ErrorBody;
-import io.bioalert.notify.delivery.DeliveryHistory;
-import io.bioalert.notify.delivery.SendOutcome;
-import io.bioalert.notify.delivery.TestAlerts;
-import io.bioalert.notify.quota.Quotas;
 import io.bioalert.notify.subscriber.Authenticator;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,7 +12,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A subscriber's watchlists. Every call needs {@code Authorization: Bearer <token>}, and every lookup is
- * scoped to that subscriber, so another subscriber's watchlist answers 404 as if it did not exist.
+ * scoped to that subscriber, so another subscriber's watchlist answers 404 as if it did not exist. A
+ * watchlist's deliveries and test alerts are the delivery package's ({@code DeliveryResource}).
  */
 @Path("/api/watchlists")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,17 +30,10 @@ public class WatchlistResource {
 
     private final Authenticator auth;
     private final WatchlistService service;
-    private final DeliveryHistory history;
-    private final TestAlerts testAlerts;
-    private final Quotas quotas;
 
-    WatchlistResource(Authenticator auth, WatchlistService service, DeliveryHistory history, TestAlerts testAlerts,
-            Quotas quotas) {
-        this.quotas = quotas;
+    WatchlistResource(Authenticator auth, WatchlistService service) {
         this.auth = auth;
         this.service = service;
-        this.history = history;
-        this.testAlerts = testAlerts;
     }
 
     /** Created with its destinations; the answer is the only one that shows webhook secrets. */
@@ -117,46 +100,5 @@ public class WatchlistResource {
     public Response resendConfirmation(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId) {
         return Response.accepted(service.resendConfirmation(auth.require(authorization), id, destinationId)).build();
-    }
-
-    /** Sends a sample alert through the destination now and reports what its receiver answered. */
-    @POST
-    @Path("/{id}/destinations/{destinationId}/test")
-    @Consumes(MediaType.WILDCARD)
-    public Response test(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") UUID id, @PathParam("destinationId") UUID destinationId) throws Exception {
-        UUID me = auth.require(authorization);
-        Object[] found = QuarkusTransaction.requiringNew().call(() -> new Object[] {
-                WatchlistService.owned(id, me), service.ownedDestination(me, id, destinationId)});
-        Destination d = (Destination) found[1];
-        if (!Destination.Status.ACTIVE.name().equals(d.status)) {
-            return Response.status(409).entity(ErrorBody.message("destination is " + d.status.toLowerCase()
-                    + (d.statusReason == null ? "" : ": " + d.statusReason) + "; nothing was sent")).build();
-        }
-        quotas.testAlert(me, receivingHost(d));
-        SendOutcome outcome = testAlerts.send((Watchlist) found[0], d);
-        return Response.ok(new WatchlistApi.TestResult(destinationId, outcome.kind().name(), outcome.detail())).build();
-    }
-
-    /** The host a test alert reaches: a URL's host, or the mail domain of an address. */
-    static String receivingHost(Destination d) {
-        if (d.typeEnum() == Destination.Type.EMAIL) {
-            return d.address.substring(d.address.lastIndexOf('@') + 1);
-        }
-        String host = java.net.URI.create(d.address).getHost();
-        return host == null ? d.address : host;
-    }
-
-    /** Deliveries newest first: sent, retrying (with the last error), failed, cancelled, waiting for a digest. */
-    @GET
-    @Path("/{id}/deliveries")
-    public List<DeliveryHistory.Entry> deliveries(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("id") UUID id,
-            @QueryParam("status") @Pattern(regexp = "PENDING|RETRYING|SENDING|SENT|FAILED|CANCELLED|DIGEST",
-                    message = "must be PENDING, RETRYING, SENDING, SENT, FAILED, CANCELLED or DIGEST") String status,
-            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) throws Exception {
-        UUID me = auth.require(authorization);
-        QuarkusTransaction.requiringNew().run(() -> WatchlistService.owned(id, me));
-        return history.of(id, status, limit);
     }
 }

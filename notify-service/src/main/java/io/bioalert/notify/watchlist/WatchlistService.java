@@ -2,13 +2,12 @@ package io.bioalert.notify.watchlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bioalert.notify.channel.email.OptInMailer;
-import io.bioalert.notify.delivery.DeliveryStore;
 import io.bioalert.notify.matching.Text;
 import io.bioalert.notify.matching.WatchFilter;
 import io.bioalert.notify.matching.WatchlistIndex;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,19 +26,21 @@ public class WatchlistService {
 
     private final DestinationFactory destinations;
     private final WatchlistIndex index;
-    private final OptInMailer optIn;
+    /** New destinations, for an address waiting for its opt-in to get its mail. */
+    private final Event<OptInPending> optIn;
     private final ObjectMapper json;
-    private final DeliveryStore deliveries;
+    /** Removals, for what is queued for the removed destinations to be cancelled in the same transaction. */
+    private final Event<DestinationsRemoved> removed;
     private final SubscriberLimits limits;
 
-    WatchlistService(DestinationFactory destinations, WatchlistIndex index, OptInMailer optIn, ObjectMapper json,
-            DeliveryStore deliveries, SubscriberLimits limits) {
+    WatchlistService(DestinationFactory destinations, WatchlistIndex index, Event<OptInPending> optIn, ObjectMapper json,
+            Event<DestinationsRemoved> removed, SubscriberLimits limits) {
         this.limits = limits;
         this.destinations = destinations;
         this.index = index;
         this.optIn = optIn;
         this.json = json;
-        this.deliveries = deliveries;
+        this.removed = removed;
     }
 
     public WatchlistApi.WatchlistView create(UUID subscriberId, WatchlistApi.CreateWatchlist request) {
@@ -68,7 +69,7 @@ public class WatchlistService {
             return n;
         });
         index.apply(w.id, filter, w.changeSeq);
-        created.forEach(d -> optIn.sendIfPending(d, w.name));
+        created.forEach(d -> optIn.fire(new OptInPending(d, w.name)));
         return view(w, filter, created, true);
     }
 
@@ -99,7 +100,7 @@ public class WatchlistService {
             found.deletedAt = Instant.now();
             found.updatedAt = found.deletedAt;
             found.changeSeq = nextChangeSeq();
-            deliveries.cancelQueued(id, null, "watchlist deleted");
+            removed.fire(new DestinationsRemoved(id, null, "watchlist deleted"));
             return found.changeSeq;
         });
         index.apply(id, null, seq);
@@ -127,7 +128,7 @@ public class WatchlistService {
             limits.optInMails(subscriberId, List.of(n));
             return n;
         });
-        optIn.sendIfPending(d, w[0].name);
+        optIn.fire(new OptInPending(d, w[0].name));
         return destinationView(d, true);
     }
 
@@ -138,7 +139,8 @@ public class WatchlistService {
             d.deletedAt = Instant.now();
             d.confirmTokenHash = null;
             d.confirmExpiresAt = null;
-            return deliveries.cancelQueued(id, destinationId, "destination removed");
+            removed.fire(new DestinationsRemoved(id, destinationId, "destination removed"));
+            return null;
         });
     }
 
@@ -175,7 +177,7 @@ public class WatchlistService {
             limits.optInMails(subscriberId, List.of(found));
             return found;
         });
-        optIn.sendIfPending(d, w[0].name);
+        optIn.fire(new OptInPending(d, w[0].name));
         return destinationView(d, false);
     }
 
@@ -226,7 +228,7 @@ public class WatchlistService {
 
     static WatchlistApi.DestinationView destinationView(Destination d, boolean withSecret) {
         return new WatchlistApi.DestinationView(d.id, d.type, d.address, d.status, d.statusReason, d.ratePerMinute,
-                withSecret ? d.secret : null);
+                withSecret ? d.secret : null, d.atMostOnce);
     }
 
     private String write(WatchFilter f) {

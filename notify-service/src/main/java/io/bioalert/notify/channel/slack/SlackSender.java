@@ -78,7 +78,7 @@ public class SlackSender implements ChannelSender {
         }
         return http.post(target, Map.of("Content-Type", "application/json; charset=utf-8"), body)
                 .thenApply(SlackSender::judge)
-                .exceptionally(e -> SendOutcome.retry("Slack unreachable: " + e.getMessage(), null));
+                .exceptionally(e -> SendOutcome.broke("Slack unreachable: ", e));
     }
 
     static SendOutcome judge(HttpTransport.Answer r) {

@@ -3,6 +3,7 @@ package io.bioalert.notify.channel.webhook;
 import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.EventLoops;
 import io.bioalert.notify.config.NotifyConfig;
+import io.bioalert.notify.delivery.AnswerLost;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -101,7 +102,7 @@ public class HttpTransport {
                     inFlight.set(request);
                     return request.send(Buffer.buffer(body));
                 })
-                .onFailure(answer::completeExceptionally)
+                .onFailure(e -> answer.completeExceptionally(inFlight.get() == null ? e : new AnswerLost.Broken(e)))
                 .onSuccess(response -> readStart(inFlight.get(), response, answer)));
         return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> {
@@ -111,7 +112,9 @@ public class HttpTransport {
                         if (request != null) {
                             request.reset();
                         }
-                        return CompletableFuture.failedFuture(new TimeoutException("no answer within " + timeout.toMillis() + " ms"));
+                        String late = "no answer within " + timeout.toMillis() + " ms";
+                        return CompletableFuture.failedFuture(
+                                request == null ? new TimeoutException(late) : new AnswerLost.Timeout(late));
                     }
                     return CompletableFuture.failedFuture(e);
                 });
@@ -123,7 +126,7 @@ public class HttpTransport {
      */
     private static void readStart(HttpClientRequest request, HttpClientResponse response, CompletableFuture<Answer> answer) {
         Buffer kept = Buffer.buffer();
-        response.exceptionHandler(answer::completeExceptionally);
+        response.exceptionHandler(e -> answer.completeExceptionally(new AnswerLost.Broken(e)));
         response.handler(chunk -> {
             if (answer.isDone()) {
                 return;
