@@ -3,7 +3,6 @@ package io.bioalert.notify.watchlist;
 import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.api.InvalidFieldException;
 import io.bioalert.notify.channel.email.ConfirmedEmail;
-import io.bioalert.notify.subscriber.ApiTokens;
 import io.bioalert.notify.config.NotifyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -67,7 +66,10 @@ public class DestinationFactory {
                     throw new InvalidFieldException(field + ".url", e.getMessage());
                 }
                 if (dst.typeEnum() == Destination.Type.WEBHOOK) {
-                    dst.secret = d.secret() != null ? d.secret() : ApiTokens.random("whsec_");
+                    if (d.secret() != null && WebhookSecrets.problem(d.secret()) != null) {
+                        throw new InvalidFieldException(field + ".secret", WebhookSecrets.problem(d.secret()));
+                    }
+                    dst.secret = d.secret() != null ? d.secret() : WebhookSecrets.generate();
                 }
                 dst.status = Destination.Status.ACTIVE.name();
             }
