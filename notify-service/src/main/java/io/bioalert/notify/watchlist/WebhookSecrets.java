@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 
@@ -76,9 +77,12 @@ public record WebhookSecrets(String current, String previous, Instant previousUn
         return previous == null ? current : current + "\n" + previous + "\n" + previousUntil.getEpochSecond();
     }
 
-    /** {@code next} becomes the current secret; the current one keeps signing until {@link #OVERLAP} after {@code now}. */
+    /**
+     * {@code next} becomes the current secret; the current one keeps signing until {@link #OVERLAP} after
+     * {@code now}, counted from the whole second (the column keeps seconds).
+     */
     public WebhookSecrets rotate(String next, Instant now) {
-        return new WebhookSecrets(next, current, now.plus(OVERLAP));
+        return new WebhookSecrets(next, current, now.truncatedTo(ChronoUnit.SECONDS).plus(OVERLAP));
     }
 
     /** The secrets that sign a request sent at {@code now}: the current one first. */

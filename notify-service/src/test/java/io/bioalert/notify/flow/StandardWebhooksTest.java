@@ -107,8 +107,10 @@ class StandardWebhooksTest {
 
     @Test
     void aRotatedSecretSignsBesideTheNewOneFor24HoursOfTheServiceClock() throws Exception {
-        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        clock.set(t0);
+        // Fixed at a whole second; other tests may have moved the clock ahead (never undone), so "now" is read back.
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(base);
+        Instant t0 = clock.instant();
         String token = Fixtures.signUp();
         String path = "/rotation/" + UUID.randomUUID();
         JsonPath w = Fixtures.createWatchlist(token, Fixtures.watchlist("rotation", "{\"targets\": [\"ERBB2\"]}",
@@ -120,7 +122,7 @@ class StandardWebhooksTest {
         JsonPath rotated = rotate(token, id, hook, "{}");
         String fresh = rotated.getString("secret");
         assertThat(fresh).startsWith("whsec_").isNotEqualTo(old);
-        assertThat(Instant.parse(rotated.getString("previousSecretValidUntil"))).isEqualTo(t0.plus(Duration.ofHours(24)));
+        assertThat(Instant.parse(rotated.getString("previousSecretValidUntil"))).isEqualTo(t0.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(24)));
         given().header("Authorization", bearer(token)).get("/api/watchlists/{id}", id).then()
                 .body("destinations[0].secret", equalTo(null)).body("destinations[0].previousSecretValidUntil", equalTo(null));
 
@@ -129,11 +131,11 @@ class StandardWebhooksTest {
         new Webhook(fresh).verify(during.body(), ReceivedHeaders.of(during));
         new Webhook(old).verify(during.body(), ReceivedHeaders.of(during));
 
-        clock.set(t0.plus(Duration.ofHours(24)).minusSeconds(1));
+        clock.set(base.plus(Duration.ofHours(24)).minusSeconds(1));
         HttpSink.Request lastSecond = testAlert(token, id, hook, path);
         new Webhook(old).verify(lastSecond.body(), ReceivedHeaders.of(lastSecond));
 
-        clock.set(t0.plus(Duration.ofHours(24)));
+        clock.set(base.plus(Duration.ofHours(24)));
         HttpSink.Request after = testAlert(token, id, hook, path);
         assertThat(after.header("webhook-signature").split(" ")).hasSize(1);
         new Webhook(fresh).verify(after.body(), ReceivedHeaders.of(after));

@@ -51,6 +51,13 @@ class WebhookSecretsTest {
     }
 
     @Test
+    void theOverlapEndsOnAWholeSecondSoThatTheStoredValueSaysTheSame() {
+        WebhookSecrets rotated = WebhookSecrets.of(OLD).rotate("whsec_" + "A".repeat(32), T0.plusMillis(962));
+        assertThat(rotated.previousUntil()).isEqualTo(T0.plus(Duration.ofHours(24)));
+        assertThat(WebhookSecrets.parse(rotated.stored())).isEqualTo(rotated);
+    }
+
+    @Test
     void aSecondRotationWithinTheOverlapDropsTheOldestSecretAtOnce() {
         WebhookSecrets once = WebhookSecrets.of(OLD).rotate("whsec_" + "A".repeat(32), T0);
         WebhookSecrets twice = once.rotate("whsec_" + "B".repeat(32), T0.plus(Duration.ofHours(1)));
