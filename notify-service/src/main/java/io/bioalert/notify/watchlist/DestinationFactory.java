@@ -73,7 +73,10 @@ public class DestinationFactory {
                     throw new InvalidFieldException(field + ".url", e.getMessage());
                 }
                 if (dst.typeEnum() == Destination.Type.WEBHOOK) {
-                    dst.secret = d.secret() != null ? d.secret() : ApiTokens.random("whsec_");
+                    if (d.secret() != null && WebhookSecrets.problem(d.secret()) != null) {
+                        throw new InvalidFieldException(field + ".secret", WebhookSecrets.problem(d.secret()));
+                    }
+                    dst.secret = d.secret() != null ? d.secret() : WebhookSecrets.generate();
                 }
                 dst.status = Destination.Status.ACTIVE.name();
             }

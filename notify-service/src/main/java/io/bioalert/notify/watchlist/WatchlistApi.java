@@ -51,7 +51,9 @@ public final class WatchlistApi {
     /**
      * @param email         for EMAIL
      * @param url           for SLACK (the incoming webhook URL) and WEBHOOK
-     * @param secret        for WEBHOOK: the HMAC key; generated when absent
+     * @param secret        for WEBHOOK: the signing secret, {@code whsec_} and the base64 of 24 to 64 bytes (the
+     *                      Standard Webhooks form) or any other 16 to 200 characters (keyed by their UTF-8 bytes);
+     *                      generated in the Standard Webhooks form when absent
      * @param ratePerMinute at most this many sends a minute to this destination (itself at most
      *                      {@code bioalert.quota.max-rate-per-minute}, checked by {@link DestinationFactory})
      * @param atMostOnce    for SLACK: true to have a send whose answer was lost marked UNKNOWN instead of
@@ -70,13 +72,17 @@ public final class WatchlistApi {
         }
     }
 
-    /** @param secret the webhook's new HMAC key; generated when absent */
+    /** @param secret the webhook's new signing secret, in a form {@link NewDestination} accepts; generated when absent */
     public record NewSecret(@Size(min = 16, max = 200) String secret) {
     }
 
+    /**
+     * @param secret                   a webhook's current signing secret, only in the answers that create or rotate it
+     * @param previousSecretValidUntil in a rotation's answer, until when the replaced secret still signs
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DestinationView(UUID id, String type, String address, String status, String statusReason,
-            Integer ratePerMinute, String secret, boolean atMostOnce) {
+            Integer ratePerMinute, String secret, Instant previousSecretValidUntil, boolean atMostOnce) {
     }
 
     /** @param reminders days before each matching catalyst that a reminder is sent, most first */

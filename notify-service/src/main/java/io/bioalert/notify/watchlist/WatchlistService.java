@@ -2,6 +2,7 @@ package io.bioalert.notify.watchlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bioalert.notify.api.InvalidFieldException;
 import io.bioalert.notify.matching.Text;
 import io.bioalert.notify.matching.WatchFilter;
 import io.bioalert.notify.matching.WatchlistIndex;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +34,11 @@ public class WatchlistService {
     /** Removals, for what is queued for the removed destinations to be cancelled in the same transaction. */
     private final Event<DestinationsRemoved> removed;
     private final SubscriberLimits limits;
+    private final Clock clock;
 
     WatchlistService(DestinationFactory destinations, WatchlistIndex index, Event<OptInPending> optIn, ObjectMapper json,
-            Event<DestinationsRemoved> removed, SubscriberLimits limits) {
+            Event<DestinationsRemoved> removed, SubscriberLimits limits, Clock clock) {
+        this.clock = clock;
         this.limits = limits;
         this.destinations = destinations;
         this.index = index;
@@ -145,21 +149,26 @@ public class WatchlistService {
     }
 
     /**
-     * A new signing secret for a webhook, in force from the next send (retries included): shown only in this
-     * answer. The receiver should accept the old and the new one for a while, since a request signed with
-     * the old one may still be on its way.
+     * A new signing secret for a webhook, in force from the next send (retries included) and shown only in this
+     * answer. The one it replaces keeps signing beside it for {@link WebhookSecrets#OVERLAP}, so that the receiver
+     * can switch without losing a request; a secret replaced before that stops at once.
      */
     public WatchlistApi.DestinationView rotateSecret(UUID subscriberId, UUID id, UUID destinationId, String secret) {
+        if (secret != null && WebhookSecrets.problem(secret) != null) {
+            throw new InvalidFieldException("secret", WebhookSecrets.problem(secret));
+        }
+        Instant now = clock.instant();
         Destination d = QuarkusTransaction.requiringNew().call(() -> {
             Destination found = ownedDestination(subscriberId, id, destinationId);
             if (found.typeEnum() != Destination.Type.WEBHOOK) {
                 throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
                         "a " + found.type + " destination has no signing secret")).build());
             }
-            found.secret = secret != null ? secret : io.bioalert.notify.subscriber.ApiTokens.random("whsec_");
+            found.secret = WebhookSecrets.parse(found.secret)
+                    .rotate(secret != null ? secret : WebhookSecrets.generate(), now).stored();
             return found;
         });
-        return destinationView(d, true);
+        return destinationView(d, true, now);
     }
 
     /** A new opt-in mail for an address still waiting for its confirmation; the link sent before stops working. */
@@ -227,8 +236,15 @@ public class WatchlistService {
     }
 
     static WatchlistApi.DestinationView destinationView(Destination d, boolean withSecret) {
+        return destinationView(d, withSecret, null);
+    }
+
+    /** @param now given, the answer says until when the replaced secret still signs */
+    static WatchlistApi.DestinationView destinationView(Destination d, boolean withSecret, Instant now) {
+        WebhookSecrets secrets = WebhookSecrets.parse(d.secret);
         return new WatchlistApi.DestinationView(d.id, d.type, d.address, d.status, d.statusReason, d.ratePerMinute,
-                withSecret ? d.secret : null, d.atMostOnce);
+                withSecret && secrets != null ? secrets.current() : null,
+                now != null && secrets != null ? secrets.previousValidUntil(now) : null, d.atMostOnce);
     }
 
     private String write(WatchFilter f) {

@@ -111,9 +111,6 @@ public class OptInResource {
     }
 
     private static String page(String title, String question, String button) {
-        return "<!doctype html><html><head><meta charset=utf-8><title>" + title + "</title>"
-                + "<link rel=stylesheet href=\"/app.css\"></head>"
-                + "<body><p>" + question + "</p>"
-                + "<form method=post><button type=submit>" + button + "</button></form></body></html>";
+        return LinkPages.linkAction(title, question, button).render();
     }
 }

@@ -1,9 +1,10 @@
 package io.bioalert.notify.channel.slack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.AlertView;
-import io.bioalert.notify.channel.webhook.HttpTransport;
+import io.bioalert.notify.channel.http.GuardedPost;
+import io.bioalert.notify.channel.http.HttpTransport;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
 import io.bioalert.notify.delivery.SendOutcome;
@@ -36,13 +37,13 @@ public class SlackSender implements ChannelSender {
             "missing_text_or_fallback_or_attachments", "invalid_blocks", "invalid_blocks_format", "rate_limited",
             "request_timeout", "internal_error", "service_unavailable", "fatal_error");
 
-    private final HttpTransport http;
-    private final UrlGuard guard;
+    private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json; charset=utf-8");
+
+    private final GuardedPost http;
     private final ObjectMapper json;
 
-    SlackSender(HttpTransport http, UrlGuard guard, ObjectMapper json) {
+    SlackSender(GuardedPost http, ObjectMapper json) {
         this.http = http;
-        this.guard = guard;
         this.json = json;
     }
 
@@ -53,32 +54,28 @@ public class SlackSender implements ChannelSender {
 
     @Override
     public CompletableFuture<SendOutcome> send(DeliveryJob job) {
-        return post(job, SlackMessage.alert(json, AlertView.of(job, json)).toString());
+        return post(job, SlackBlocks.alert(AlertView.of(job, json)));
     }
 
     @Override
     public CompletableFuture<SendOutcome> sendNotice(DeliveryJob job) {
-        return post(job, SlackMessage.notice(json, job.notice(), job.watchlistName()).toString());
+        return post(job, SlackBlocks.notice(job.notice(), job.watchlistName()));
     }
 
     @Override
     public CompletableFuture<SendOutcome> sendDigest(String digestId, List<DeliveryJob> jobs) {
         List<AlertView> items = jobs.stream().map(j -> AlertView.of(j, json)).toList();
-        return post(jobs.get(0), SlackMessage.digest(json, jobs.get(0).watchlistName(), items).toString());
+        return post(jobs.get(0), SlackBlocks.digest(jobs.get(0).watchlistName(), items));
     }
 
-    private CompletableFuture<SendOutcome> post(DeliveryJob job, String body) {
-        UrlGuard.Target target;
+    private CompletableFuture<SendOutcome> post(DeliveryJob job, SlackMessage message) {
+        byte[] body;
         try {
-            target = guard.resolve(job.address());
-        } catch (UrlGuard.Unresolved e) {
-            return CompletableFuture.completedFuture(SendOutcome.retry("Slack unreachable: " + e.getMessage(), null));
-        } catch (UrlGuard.Refused e) {
-            return CompletableFuture.completedFuture(SendOutcome.disable("Slack URL refused: " + e.getMessage()));
+            body = json.writeValueAsBytes(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a Slack message did not serialise", e);
         }
-        return http.post(target, Map.of("Content-Type", "application/json; charset=utf-8"), body)
-                .thenApply(SlackSender::judge)
-                .exceptionally(e -> SendOutcome.broke("Slack unreachable: ", e));
+        return http.post("Slack", job.address(), HEADERS, body, SlackSender::judge);
     }
 
     static SendOutcome judge(HttpTransport.Answer r) {

@@ -1,37 +1,36 @@
 package io.bioalert.notify.channel.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bioalert.net.UrlGuard;
+import io.bioalert.notify.channel.http.GuardedPost;
+import io.bioalert.notify.channel.http.HttpTransport;
 import io.bioalert.notify.delivery.ChannelSender;
 import io.bioalert.notify.delivery.DeliveryJob;
-import io.bioalert.notify.delivery.Notice;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.watchlist.Destination;
+import io.bioalert.notify.watchlist.WebhookSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Generic webhook: POSTs the classified announcement and the matching watchlist as JSON, signed (see
- * {@link WebhookSignature}), with the delivery id as {@code Idempotency-Key} so that a receiver can drop
- * the retry of a request whose answer we never got.
+ * Generic webhook: POSTs the body {@link WebhookPayloads} writes, signed the Standard Webhooks way
+ * ({@link StandardSignature}) with every secret in force, and with the delivery id (a digest's id) as
+ * {@code webhook-id}, so a retry carries the id of the request it repeats and a receiver can drop it.
+ * The {@code X-BioAlert-*} headers and {@code Idempotency-Key} of earlier releases are still sent
+ * ({@link WebhookSignature}), for one release.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
 
-    private final HttpTransport http;
-    private final UrlGuard guard;
-    private final ObjectMapper json;
+    private final GuardedPost http;
+    private final Clock clock;
 
-    WebhookSender(HttpTransport http, UrlGuard guard, ObjectMapper json) {
+    /** @param clock decides which secrets are in force (a rotation's overlap); request timestamps are the wall clock */
+    WebhookSender(GuardedPost http, Clock clock) {
         this.http = http;
-        this.guard = guard;
-        this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -41,71 +40,43 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public CompletableFuture<SendOutcome> send(DeliveryJob job) {
-        String body = "{\"type\":\"alert\",\"deliveryId\":\"" + job.deliveryId() + "\",\"watchlist\":" + watchlist(job)
-                + ",\"reasons\":" + orEmpty(job.reasonsJson()) + ",\"announcement\":" + job.announcementJson() + "}";
-        return post(job, job.deliveryId().toString(), body);
+        return post(job, job.deliveryId().toString(), WebhookPayloads.bytes(WebhookPayloads.alert(job)));
     }
 
-    /**
-     * {@code {"type": <the notice's type>, "deliveryId", "watchlist", "subject", "lines", "url", …the notice's data}},
-     * signed and keyed like an alert.
-     */
     @Override
     public CompletableFuture<SendOutcome> sendNotice(DeliveryJob job) {
-        Notice notice = job.notice();
-        ObjectNode body = json.createObjectNode();
-        body.put("type", notice.type());
-        body.put("deliveryId", job.deliveryId().toString());
-        try {
-            body.set("watchlist", json.readTree(watchlist(job)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        body.put("subject", notice.subject());
-        body.set("lines", json.valueToTree(notice.lines()));
-        body.put("url", notice.url());
-        if (notice.data() != null) {
-            body.setAll(notice.data());
-        }
-        return post(job, job.deliveryId().toString(), body.toString());
+        return post(job, job.deliveryId().toString(), WebhookPayloads.bytes(WebhookPayloads.notice(job)));
     }
 
     @Override
     public CompletableFuture<SendOutcome> sendDigest(String digestId, List<DeliveryJob> jobs) {
-        StringBuilder body = new StringBuilder("{\"type\":\"digest\",\"digestId\":\"").append(digestId)
-                .append("\",\"watchlist\":").append(watchlist(jobs.get(0))).append(",\"items\":[");
-        for (int i = 0; i < jobs.size(); i++) {
-            DeliveryJob j = jobs.get(i);
-            body.append(i == 0 ? "" : ",").append("{\"deliveryId\":\"").append(j.deliveryId())
-                    .append("\",\"reasons\":").append(orEmpty(j.reasonsJson()))
-                    .append(",\"announcement\":").append(j.announcementJson()).append('}');
-        }
-        return post(jobs.get(0), digestId, body.append("]}").toString());
+        return post(jobs.get(0), digestId, WebhookPayloads.bytes(WebhookPayloads.digest(digestId, jobs)));
     }
 
-    CompletableFuture<SendOutcome> post(DeliveryJob job, String idempotencyKey, String payload) {
-        UrlGuard.Target target;
-        try {
-            target = guard.resolve(job.address());
-        } catch (UrlGuard.Unresolved e) {
-            return CompletableFuture.completedFuture(SendOutcome.retry("webhook unreachable: " + e.getMessage(), null));
-        } catch (UrlGuard.Refused e) {
-            return CompletableFuture.completedFuture(SendOutcome.disable("webhook URL refused: " + e.getMessage()));
-        }
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8); // signed and sent as the same bytes
+    private CompletableFuture<SendOutcome> post(DeliveryJob job, String messageId, byte[] body) {
+        return http.post("webhook", job.address(), headers(job.secret(), messageId, body), body, WebhookSender::judge);
+    }
+
+    /** Everything but the body's own headers is computed from the body's bytes exactly as sent. */
+    Map<String, String> headers(String storedSecrets, String messageId, byte[] body) {
+        WebhookSecrets secrets = WebhookSecrets.parse(storedSecrets);
+        // Receivers compare the timestamp with their own clock (five minutes either way): it is the wall
+        // clock's, whatever a test set the service's clock to.
         long now = System.currentTimeMillis() / 1000;
         Map<String, String> headers = new LinkedHashMap<>();
         // JSON is UTF-8 by definition (RFC 8259), but receivers that decode by the header alone default to
         // ISO-8859-1 for a bare media type and mangle Chinese text: name the charset.
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "BioAlert-Webhook/1");
-        headers.put(WebhookSignature.DELIVERY_HEADER, idempotencyKey);
-        headers.put(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey);
+        headers.put(StandardSignature.ID_HEADER, messageId);
+        headers.put(StandardSignature.TIMESTAMP_HEADER, Long.toString(now));
+        headers.put(StandardSignature.SIGNATURE_HEADER,
+                StandardSignature.header(secrets.inForce(clock.instant()), messageId, now, body));
+        headers.put(WebhookSignature.DELIVERY_HEADER, messageId);
+        headers.put(WebhookSignature.IDEMPOTENCY_HEADER, messageId);
         headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(now));
-        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(job.secret(), now, body));
-        return http.post(target, headers, body)
-                .thenApply(WebhookSender::judge)
-                .exceptionally(e -> SendOutcome.retry("webhook unreachable: " + rootMessage(e), null));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(secrets.current(), now, body));
+        return headers;
     }
 
     static SendOutcome judge(HttpTransport.Answer r) {
@@ -124,30 +95,5 @@ public class WebhookSender implements ChannelSender {
         }
         // Redirects are not followed (SSRF), and any other 4xx is about this request, not worth repeating.
         return SendOutcome.failed(detail);
-    }
-
-    private String watchlist(DeliveryJob job) {
-        try {
-            return "{\"id\":\"" + job.watchlistId() + "\",\"name\":" + json.writeValueAsString(job.watchlistName())
-                    + ",\"filter\":" + orEmptyObject(job.filterJson()) + "}";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String orEmpty(String jsonArray) {
-        return jsonArray == null ? "[]" : jsonArray;
-    }
-
-    private static String orEmptyObject(String jsonObject) {
-        return jsonObject == null ? "{}" : jsonObject;
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -9,7 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 signature of a webhook, over {@code timestamp + "." + body} with the destination's secret:
+ * The signature of earlier releases, deprecated and sent for one more release beside {@link StandardSignature}:
+ * HMAC-SHA256 over {@code timestamp + "." + body}, keyed with the current secret's UTF-8 bytes as they are:
  * header {@code X-BioAlert-Signature: v1=<hex>}, timestamp in {@code X-BioAlert-Timestamp} (Unix
  * seconds). Signing the timestamp lets a receiver refuse replays older than a few minutes. A receiver
  * recomputes the HMAC over the raw body bytes and compares in constant time ({@link #verify}).

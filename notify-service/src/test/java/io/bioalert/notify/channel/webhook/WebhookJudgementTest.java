@@ -2,6 +2,7 @@ package io.bioalert.notify.channel.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bioalert.notify.channel.http.HttpTransport;
 import io.bioalert.notify.delivery.SendOutcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.bioalert.notify.channel.webhook;
+package io.bioalert.notify.channel.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

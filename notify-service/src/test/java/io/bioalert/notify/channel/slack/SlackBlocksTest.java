@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bioalert.notify.channel.AlertView;
-import io.bioalert.notify.channel.webhook.HttpTransport;
+import io.bioalert.notify.channel.http.HttpTransport;
 import io.bioalert.notify.delivery.Notice;
 import io.bioalert.notify.flow.TestAnnouncements;
 import io.bioalert.notify.matching.MatchReason;
@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SlackMessageTest {
+class SlackBlocksTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -22,7 +22,7 @@ class SlackMessageTest {
     void alertHasFallbackTextHeaderLinkAndEvidenceWithinLimits() {
         AlertView view = AlertView.of(TestAnnouncements.her2Btd("JSKN003"),
                 List.of(new MatchReason("target", "ERBB2", "HER2", "biparatopic HER2-targeting")), "HER2 <ADC> & co");
-        JsonNode msg = SlackMessage.alert(json, view);
+        JsonNode msg = tree(SlackBlocks.alert(view));
         assertThat(msg.get("text").asText()).startsWith("JSKN003: Breakthrough Therapy (FDA)");
         assertThat(msg.get("blocks").get(0).get("type").asText()).isEqualTo("header");
         String all = msg.get("blocks").toString();
@@ -36,7 +36,7 @@ class SlackMessageTest {
         Notice notice = new Notice("catalyst_reminder", "In 7 days: CVT-2291 PDUFA date (FDA) on 2027-12-12",
                 List.of("\"PDUFA target action date is <b>December 12</b>\"", "Source: FDA extends review"),
                 "https://news.example.org/x|y", json.createObjectNode());
-        JsonNode msg = SlackMessage.notice(json, notice, "HER2 <ADC>");
+        JsonNode msg = tree(SlackBlocks.notice(notice, "HER2 <ADC>"));
         assertThat(msg.get("text").asText()).isEqualTo("In 7 days: CVT-2291 PDUFA date (FDA) on 2027-12-12");
         assertThat(msg.get("blocks").get(0).get("text").get("text").asText()).isEqualTo(notice.subject());
         String all = msg.get("blocks").toString();
@@ -59,8 +59,8 @@ class SlackMessageTest {
     @Test
     void fallbackTextCannotMentionTheChannel() {
         AlertView view = AlertView.of(TestAnnouncements.her2Btd("<!channel>"), List.of(), "<!here>");
-        assertThat(SlackMessage.alert(json, view).get("text").asText()).startsWith("&lt;!channel&gt;").doesNotContain("<!");
-        assertThat(SlackMessage.digest(json, "<!here>", List.of(view)).get("text").asText()).contains("&lt;!here&gt;")
+        assertThat(tree(SlackBlocks.alert(view)).get("text").asText()).startsWith("&lt;!channel&gt;").doesNotContain("<!");
+        assertThat(treeDigest("<!here>", List.of(view)).get("text").asText()).contains("&lt;!here&gt;")
                 .doesNotContain("<!");
     }
 
@@ -72,13 +72,13 @@ class SlackMessageTest {
             reasons.add(new MatchReason("keyword", longWord, null, longWord));
         }
         AlertView view = AlertView.of(TestAnnouncements.her2Btd(longWord), reasons, longWord);
-        assertWithinLimits(SlackMessage.alert(json, view));
+        assertWithinLimits(tree(SlackBlocks.alert(view)));
 
         List<AlertView> items = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             items.add(view);
         }
-        JsonNode digest = SlackMessage.digest(json, "w", items);
+        JsonNode digest = treeDigest("w", items);
         assertWithinLimits(digest);
         assertThat(digest.get("blocks").get(digest.get("blocks").size() - 1).toString()).contains("and 72 more");
     }
@@ -111,6 +111,14 @@ class SlackMessageTest {
                 assertThat(b.get("text").get("text").asText().length()).isLessThanOrEqualTo(150);
             }
         }
+    }
+
+    private JsonNode tree(SlackMessage message) {
+        return json.valueToTree(message);
+    }
+
+    private JsonNode treeDigest(String watchlistName, List<AlertView> items) {
+        return json.valueToTree(SlackBlocks.digest(watchlistName, items));
     }
 
     private static HttpTransport.Answer response(int status, String body, Map<String, String> headers) {

@@ -1,4 +1,4 @@
-package io.bioalert.notify.channel.webhook;
+package io.bioalert.notify.channel.http;
 
 import io.bioalert.net.UrlGuard;
 import io.bioalert.notify.channel.EventLoops;
