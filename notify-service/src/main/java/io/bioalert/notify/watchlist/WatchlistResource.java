@@ -1,6 +1,6 @@
 package io.bioalert.notify.watchlist;
 
-import io.bioalert.notify.api.ErrorBody;
+import io.bioalert.rest.ErrorBody;
 import io.bioalert.notify.delivery.DeliveryHistory;
 import io.bioalert.notify.delivery.SendOutcome;
 import io.bioalert.notify.delivery.TestAlerts;
