@@ -2,6 +2,7 @@ package io.bioalert.rest;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Comparator;
 import java.util.List;
 
-/** Answers an invalid request with 400 and the offending field by its JSON name. */
+/** Bean validation: 400 and each offending field by its JSON path. */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
 
@@ -19,26 +20,27 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .map(v -> new ErrorBody.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(ErrorBody.FieldError::field))
                 .toList();
-        return Response.status(400).entity(ErrorBody.of(fields)).build();
+        return ErrorResponses.badRequest(ErrorBody.of(fields));
     }
 
-    private static String fieldName(ConstraintViolation<?> v) {
+    static String fieldName(ConstraintViolation<?> v) {
         StringBuilder name = new StringBuilder();
+        String parameter = "request";
+        // The path starts with the method and its parameter ("push.request"); what follows is the JSON path,
+        // with the item's index for a list ("[3].body"). A query parameter is named by itself ("size").
         for (Path.Node node : v.getPropertyPath()) {
-            // The path starts with the method and parameter ("push.request"); what follows is the JSON field,
-            // with the item's index for a batch ("[3].body").
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-                    || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-                String index = node.isInIterable() && node.getIndex() != null ? "[" + node.getIndex() + "]" : "";
-                String part = node.getKind() == jakarta.validation.ElementKind.PROPERTY ? node.getName() : "";
-                if (!index.isEmpty()) {
-                    name.append(index);
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.isInIterable() && node.getIndex() != null) {
+                    name.append('[').append(node.getIndex()).append(']');
                 }
-                if (part != null && !part.isEmpty()) {
-                    name.append(name.isEmpty() ? "" : ".").append(part);
+                if (node.getKind() == ElementKind.PROPERTY) {
+                    name.append(name.isEmpty() ? "" : ".").append(node.getName());
                 }
             }
         }
-        return name.isEmpty() ? "request" : name.toString();
+        return name.isEmpty() ? parameter : name.toString();
     }
 }

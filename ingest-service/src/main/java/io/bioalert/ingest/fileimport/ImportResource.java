@@ -1,10 +1,13 @@
 package io.bioalert.ingest.fileimport;
 
-import jakarta.ws.rs.BadRequestException;
+import io.bioalert.rest.ErrorBody;
+import io.bioalert.rest.ErrorResponses;
+import io.bioalert.rest.InvalidFieldException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +33,7 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public List<FileImporter.FileResult> upload(@RestForm("file") List<FileUpload> files) throws IOException {
         if (files == null || files.isEmpty()) {
-            throw new BadRequestException("no file: send multipart/form-data with one or more 'file' parts");
+            throw new InvalidFieldException("file", "is required: send multipart/form-data with one or more 'file' parts");
         }
         List<FileImporter.NamedFile> read = new ArrayList<>();
         for (FileUpload file : files) {
@@ -45,7 +48,7 @@ public class ImportResource {
         try {
             return folder.scan();
         } catch (IllegalStateException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new WebApplicationException(ErrorResponses.badRequest(ErrorBody.message(e.getMessage())));
         }
     }
 }

@@ -2,13 +2,15 @@ package io.bioalert.ingest.source;
 
 import io.bioalert.ingest.config.IngestConfig;
 import io.bioalert.ingest.publish.PoisonedAnnouncements;
+import io.bioalert.rest.ErrorBody;
+import io.bioalert.rest.ErrorResponses;
+import io.bioalert.rest.InvalidFieldException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +36,14 @@ public class SourceService {
     @Transactional
     public SourceView create(SourceRequest request) {
         if (Source.count("name", request.name().strip()) > 0) {
-            throw new ClientErrorException("a source named " + request.name() + " exists", 409);
+            throw new WebApplicationException(ErrorResponses.status(409,
+                    ErrorBody.of("name", "is taken: a source named " + request.name() + " exists")));
         }
         if (request.linkPattern() != null && !request.linkPattern().isBlank()) {
             try {
                 java.util.regex.Pattern.compile(request.linkPattern());
             } catch (PatternSyntaxException e) {
-                throw new BadRequestException("linkPattern is not a regular expression: " + e.getDescription());
+                throw new InvalidFieldException("linkPattern", "is not a regular expression: " + e.getDescription());
             }
         }
         Source s = new Source();

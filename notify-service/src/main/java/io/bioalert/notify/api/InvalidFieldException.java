@@ -1,23 +1,18 @@
 package io.bioalert.notify.api;
 
 import java.util.Collection;
-import java.util.List;
 
-/** A request that passed bean validation but is still wrong about one field (an unknown id, a refused URL). */
-public class InvalidFieldException extends RuntimeException {
-
-    private final transient List<ErrorBody.FieldError> fields;
+/**
+ * Notify's name for bioalert-rest's {@link io.bioalert.rest.InvalidFieldException}, which the shared mapper
+ * answers: kept so that the packages throwing it need no change.
+ */
+public class InvalidFieldException extends io.bioalert.rest.InvalidFieldException {
 
     public InvalidFieldException(String field, String message) {
-        this(field, message, null);
+        super(field, message);
     }
 
     public InvalidFieldException(String field, String message, Collection<String> valid) {
-        super(field + " " + message);
-        this.fields = List.of(new ErrorBody.FieldError(field, message, valid));
-    }
-
-    public List<ErrorBody.FieldError> fields() {
-        return fields;
+        super(field, message, valid);
     }
 }

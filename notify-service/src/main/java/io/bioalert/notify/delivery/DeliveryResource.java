@@ -1,6 +1,6 @@
 package io.bioalert.notify.delivery;
 
-import io.bioalert.notify.api.ErrorBody;
+import io.bioalert.rest.ErrorBody;
 import io.bioalert.notify.quota.Quotas;
 import io.bioalert.notify.subscriber.Authenticator;
 import io.bioalert.notify.watchlist.Destination;

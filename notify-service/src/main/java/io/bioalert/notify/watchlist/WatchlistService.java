@@ -161,7 +161,7 @@ public class WatchlistService {
         Destination d = QuarkusTransaction.requiringNew().call(() -> {
             Destination found = ownedDestination(subscriberId, id, destinationId);
             if (found.typeEnum() != Destination.Type.WEBHOOK) {
-                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.rest.ErrorBody.message(
                         "a " + found.type + " destination has no signing secret")).build());
             }
             found.secret = WebhookSecrets.parse(found.secret)
@@ -178,7 +178,7 @@ public class WatchlistService {
             w[0] = owned(id, subscriberId);
             Destination found = ownedDestination(subscriberId, id, destinationId);
             if (!Destination.Status.PENDING_CONFIRMATION.name().equals(found.status)) {
-                throw new WebApplicationException(Response.status(409).entity(io.bioalert.notify.api.ErrorBody.message(
+                throw new WebApplicationException(Response.status(409).entity(io.bioalert.rest.ErrorBody.message(
                         "destination is " + found.status.toLowerCase() + "; only an address waiting for its confirmation gets one"))
                         .build());
             }

@@ -1,9 +1,8 @@
 package io.bioalert.classifier.service.processing;
 
-/** Reactive Messaging channel names, shared with the tests. */
+/** Reactive Messaging channel names. */
 public final class Channels {
     public static final String RAW_IN = "announcements-raw-in";
-    public static final String CLASSIFIED_OUT = "announcements-classified-out";
 
     private Channels() {
     }

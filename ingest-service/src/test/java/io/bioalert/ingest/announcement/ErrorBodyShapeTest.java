@@ -1,0 +1,67 @@
+package io.bioalert.ingest.announcement;
+
+import static io.bioalert.ingest.support.Api.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.bioalert.testkit.RealInfrastructure;
+import io.bioalert.testkit.ServiceTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every bad request to ingest is answered with bioalert-rest's error body, the one shape of all three
+ * services: {@code {"error": …, "fields": [{"field", "message"[, "valid"]}]}}, the field named.
+ */
+@QuarkusTest
+@RealInfrastructure
+@WithTestResource(value = ServiceTestResource.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
+class ErrorBodyShapeTest {
+
+    @Test
+    void malformedJsonNamesTheRequest() {
+        assertThat(firstField(given().contentType(ContentType.JSON).body("{\"title\": ").post("/api/announcements")))
+                .isEqualTo("request");
+    }
+
+    @Test
+    void aFailedValidationNamesTheField() {
+        assertThat(firstField(given().contentType(ContentType.JSON).body("{\"title\": \"t\", \"body\": \" \"}")
+                .post("/api/announcements"))).isEqualTo("body");
+    }
+
+    @Test
+    void anUnknownEnumValueNamesTheFieldAndTheValidValues() {
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"shape\", \"kind\": \"PODCAST\", \"url\": \"https://shape.example.com/f\"}")
+                .post("/api/sources");
+        assertThat(firstField(r)).isEqualTo("kind");
+        assertThat(r.jsonPath().getList("fields[0].valid", String.class)).contains("FEED");
+    }
+
+    @Test
+    void aRefusalOfTheServiceItselfNamesTheField() {
+        assertThat(firstField(given().contentType(ContentType.JSON)
+                .body("{\"name\": \"shape-re\", \"kind\": \"FEED\", \"url\": \"https://shape.example.com/f\", \"linkPattern\": \"(\"}")
+                .post("/api/sources"))).isEqualTo("linkPattern");
+        assertThat(firstField(given().multiPart("other", "x").post("/api/imports"))).isEqualTo("file");
+    }
+
+    /** Asserts the shape and answers the first field named. */
+    static String firstField(Response r) {
+        r.then().statusCode(400).contentType(ContentType.JSON);
+        Map<String, Object> body = r.jsonPath().getMap("$");
+        assertThat(body.keySet()).containsExactlyInAnyOrder("error", "fields");
+        assertThat((String) body.get("error")).startsWith("invalid request: ");
+        List<Map<String, Object>> fields = r.jsonPath().getList("fields");
+        assertThat(fields).isNotEmpty();
+        fields.forEach(f -> assertThat(Set.of("field", "message", "valid")).containsAll(f.keySet()));
+        return (String) fields.get(0).get("field");
+    }
+}
