@@ -1,6 +1,7 @@
 package io.bioalert.classifier.service;
 
 import static io.restassured.RestAssured.given;
+import static io.bioalert.testkit.ErrorBodies.firstField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bioalert.testkit.RealInfrastructure;
@@ -41,15 +42,4 @@ class ErrorBodyShapeTest {
                 .post("/api/classify"))).isEqualTo("body");
     }
 
-    /** Asserts the shape and answers the first field named. */
-    static String firstField(Response r) {
-        r.then().statusCode(400).contentType(ContentType.JSON);
-        Map<String, Object> body = r.jsonPath().getMap("$");
-        assertThat(body.keySet()).containsExactlyInAnyOrder("error", "fields");
-        assertThat((String) body.get("error")).startsWith("invalid request: ");
-        List<Map<String, Object>> fields = r.jsonPath().getList("fields");
-        assertThat(fields).isNotEmpty();
-        fields.forEach(f -> assertThat(Set.of("field", "message", "valid")).containsAll(f.keySet()));
-        return (String) fields.get(0).get("field");
-    }
 }
