@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -41,7 +44,12 @@ public class Dispatcher {
     private final Senders senders;
     private final Outcomes outcomes;
     private final RateLimiter limiter;
+    /** Deliveries a destination at its cap has waiting, at most this many each (they hold in-flight permits). */
+    static final int MAX_WAITING_PER_DESTINATION = 256;
+
     private final DestinationSlots slots = new DestinationSlots();
+    /** Per destination, claimed deliveries waiting for one of its slots, oldest first. */
+    private final Map<UUID, Deque<WaitingDelivery>> waitingLines = new ConcurrentHashMap<>();
     /** The deliveries holding a slot of their destination until their outcome is written. */
     private final Map<UUID, UUID> slotHolders = new ConcurrentHashMap<>();
     private final DatabaseOutage database;
@@ -206,8 +214,9 @@ public class Dispatcher {
 
     /** Starts sending one claimed delivery that holds a permit; the permit is released once its outcome is queued. */
     private void start(DeliveryJob job) {
-        dispatch(job, toDisable).orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((done, e) -> {
+        dispatch(job, toDisable)
+                .whenComplete((done, failure) -> {
+                    Throwable e = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
                     if (done != null) {
                         finished.add(done);
                     } else if (e instanceof TimeoutException) {
@@ -260,6 +269,7 @@ public class Dispatcher {
         UUID destination = slotHolders.remove(deliveryId);
         if (destination != null) {
             slots.release(destination);
+            sendWaiting(destination);
         }
     }
 
@@ -342,9 +352,74 @@ public class Dispatcher {
             return CompletableFuture.completedFuture(outcomes.cancelled(job, skip));
         }
         if (!slots.tryTake(job.destinationId(), inFlightCap(job))) {
-            // The destination has its share out already: back in the queue, no attempt spent.
+            return awaitSlot(job, disable);
+        }
+        return send(job, disable);
+    }
+
+    /**
+     * The destination has its share out already: the delivery waits in its line here, still claimed and
+     * holding its in-flight permit, and is sent as soon as an outcome of that destination is written. Going
+     * back to the database instead would cost a row write per delivery per round and leave one busy
+     * destination at its cap per poll interval. A full line, or a delivery that waited half its lease, goes
+     * back to the queue after all, with no attempt spent, so no other instance takes a row we still hold.
+     */
+    private CompletableFuture<DeliveryStore.Completion> awaitSlot(DeliveryJob job, Map<UUID, String> disable) {
+        WaitingDelivery waiting = new WaitingDelivery(job, disable, System.nanoTime(), new CompletableFuture<>());
+        boolean[] queued = {false};
+        waitingLines.compute(job.destinationId(), (d, line) -> {
+            Deque<WaitingDelivery> l = line == null ? new ArrayDeque<>() : line;
+            if (l.size() < MAX_WAITING_PER_DESTINATION) {
+                l.addLast(waiting);
+                queued[0] = true;
+            }
+            return l;
+        });
+        if (!queued[0]) {
             return CompletableFuture.completedFuture(outcomes.defer(job, config.pollInterval(), "PENDING"));
         }
+        sendWaiting(job.destinationId()); // a slot may have come free since it was refused
+        return waiting.result();
+    }
+
+    /** Sends from the destination's line while it has free slots. */
+    private void sendWaiting(UUID destination) {
+        while (true) {
+            WaitingDelivery next = nextWaiting(destination);
+            if (next == null) {
+                return;
+            }
+            long waitedNanos = System.nanoTime() - next.since();
+            if (!running || waitedNanos > config.lease().toNanos() / 2) {
+                slots.release(destination);
+                next.result().complete(outcomes.defer(next.job(), Duration.ZERO, "PENDING"));
+                continue;
+            }
+            send(next.job(), next.disable()).whenComplete((done, e) -> {
+                if (e != null) {
+                    next.result().completeExceptionally(e);
+                } else {
+                    next.result().complete(done);
+                }
+            });
+        }
+    }
+
+    /** The head of the destination's line with a slot taken for it, or null when the line is empty or full. */
+    private WaitingDelivery nextWaiting(UUID destination) {
+        WaitingDelivery[] next = {null};
+        waitingLines.computeIfPresent(destination, (d, line) -> {
+            WaitingDelivery head = line.peekFirst();
+            if (head != null && slots.tryTake(destination, inFlightCap(head.job()))) {
+                next[0] = line.pollFirst();
+            }
+            return line.isEmpty() ? null : line;
+        });
+        return next[0];
+    }
+
+    /** Sends a delivery that holds a slot of its destination; the time limit runs from here, not from its wait. */
+    private CompletableFuture<DeliveryStore.Completion> send(DeliveryJob job, Map<UUID, String> disable) {
         slotHolders.put(job.deliveryId(), job.destinationId());
         Duration wait = limiter.acquire(job.destinationId(), ratePerMinute(job));
         if (!wait.isZero()) {
@@ -358,7 +433,12 @@ public class Dispatcher {
             sent = CompletableFuture.completedFuture(SendOutcome.retry(e.toString(), null));
         }
         return sent.exceptionally(e -> SendOutcome.retry(String.valueOf(e), null))
-                .thenApply(outcome -> outcomes.apply(job, outcome, "PENDING", disable));
+                .thenApply(outcome -> outcomes.apply(job, outcome, "PENDING", disable))
+                .orTimeout(sendDeadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private record WaitingDelivery(DeliveryJob job, Map<UUID, String> disable, long since,
+            CompletableFuture<DeliveryStore.Completion> result) {
     }
 
     /** Sends out at once to the job's destination, outcomes not yet written: 1 for Slack, which cannot drop a repeat. */

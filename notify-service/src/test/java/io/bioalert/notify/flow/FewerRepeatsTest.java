@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -134,6 +135,24 @@ class FewerRepeatsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> history(token, id).stream()
                 .allMatch(h -> "SENT".equals(h.get("status"))) && history(token, id).size() == 4);
         // Waiting for a free slot spends no attempt.
+        assertThat(history(token, id)).allSatisfy(h -> assertThat(h.get("attempts")).isEqualTo(1));
+    }
+
+    @Test
+    void aBurstToOneWebhookWaitsInLineWithinItsCapAndSpendsNoAttempt() {
+        String token = Fixtures.signUp();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String path = "/slow/hook-" + tag;
+        List<String> drugs = IntStream.rangeClosed(1, 20).mapToObj(i -> "BURST" + i + "-" + tag).toList();
+        String id = Fixtures.createWatchlist(token, Fixtures.watchlist("burst",
+                "{\"drugs\": [\"" + String.join("\", \"", drugs) + "\"]}", "IMMEDIATE",
+                Fixtures.webhook(SINK.url(path), "burst-secret-" + tag))).getString("id");
+        drugs.forEach(d -> Fixtures.publish(Fixtures.her2Btd(d)));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(path) == 20);
+        assertThat(MOST_OUT.get(path).get()).isBetween(1, 8); // bioalert.dispatch.in-flight-per-webhook
+        await().atMost(Duration.ofSeconds(10)).until(() -> history(token, id).size() == 20
+                && history(token, id).stream().allMatch(h -> "SENT".equals(h.get("status"))));
         assertThat(history(token, id)).allSatisfy(h -> assertThat(h.get("attempts")).isEqualTo(1));
     }
 
